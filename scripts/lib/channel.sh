@@ -1,0 +1,127 @@
+# Channel configuration (configtx.yaml -> genesis block) and joining: osnadmin for orderers, peer channel join for peers.
+# shellcheck shell=bash
+
+export SCF_CHANNEL_DIR="$SCF_HOME/channel"
+genesis_block() { echo "$SCF_CHANNEL_DIR/$SCF_CHANNEL.block"; }
+
+configtx_org() { # configtx_org ORG : one Organizations entry; members read, clients and admins write.
+  local org="$1" msp="${ORG_MSP[$1]}"
+  cat <<EOF
+  - &$msp
+    Name: $msp
+    ID: $msp
+    MSPDir: $(org_msp_dir "$org")
+    Policies:
+      Readers: { Type: Signature, Rule: "OR('$msp.admin', '$msp.peer', '$msp.client', '$msp.orderer')" }
+      Writers: { Type: Signature, Rule: "OR('$msp.admin', '$msp.client', '$msp.orderer')" }
+      Admins: { Type: Signature, Rule: "OR('$msp.admin')" }
+      Endorsement: { Type: Signature, Rule: "OR('$msp.peer')" }
+EOF
+  if [[ "$org" == orderer ]]; then
+    echo "    OrdererEndpoints:"
+    local o
+    for o in "${ORDERERS[@]}"; do echo "      - $SCF_BIND:${ORDERER_PORT[$o]}"; done
+  else
+    # Anchor peers let each peer (and so the gateway's discovery) learn the other organisations' peers.
+    echo "    AnchorPeers: [{ Host: $SCF_BIND, Port: ${PEER_PORT[$org]} }]"
+  fi
+}
+
+write_configtx() {
+  local out="$SCF_CHANNEL_DIR/configtx.yaml" org o
+  {
+    echo "Organizations:"
+    for org in orderer "${PEER_ORGS[@]}"; do configtx_org "$org"; done
+    cat <<'EOF'
+Capabilities:
+  Channel: &ChannelCapabilities { V2_0: true }
+  Orderer: &OrdererCapabilities { V2_0: true }
+  Application: &ApplicationCapabilities { V2_5: true }
+Application: &ApplicationDefaults
+  Organizations:
+  Policies:
+    Readers: { Type: ImplicitMeta, Rule: "ANY Readers" }
+    Writers: { Type: ImplicitMeta, Rule: "ANY Writers" }
+    Admins: { Type: ImplicitMeta, Rule: "MAJORITY Admins" }
+    LifecycleEndorsement: { Type: ImplicitMeta, Rule: "MAJORITY Endorsement" }
+    Endorsement: { Type: ImplicitMeta, Rule: "MAJORITY Endorsement" }
+  Capabilities: *ApplicationCapabilities
+Orderer: &OrdererDefaults
+  OrdererType: etcdraft
+  # Small batches keep interactive latency low on a two-core machine.
+  BatchTimeout: 500ms
+  BatchSize: { MaxMessageCount: 100, AbsoluteMaxBytes: 10 MB, PreferredMaxBytes: 512 KB }
+  EtcdRaft:
+    Consenters:
+EOF
+    for o in "${ORDERERS[@]}"; do
+      cat <<EOF
+      - Host: $SCF_BIND
+        Port: ${ORDERER_PORT[$o]}
+        ClientTLSCert: $(orderer_dir "$o")/tls/server.crt
+        ServerTLSCert: $(orderer_dir "$o")/tls/server.crt
+EOF
+    done
+    cat <<'EOF'
+  Organizations:
+  Policies:
+    Readers: { Type: ImplicitMeta, Rule: "ANY Readers" }
+    Writers: { Type: ImplicitMeta, Rule: "ANY Writers" }
+    Admins: { Type: ImplicitMeta, Rule: "MAJORITY Admins" }
+    BlockValidation: { Type: ImplicitMeta, Rule: "ANY Writers" }
+  Capabilities: *OrdererCapabilities
+Channel: &ChannelDefaults
+  Policies:
+    Readers: { Type: ImplicitMeta, Rule: "ANY Readers" }
+    Writers: { Type: ImplicitMeta, Rule: "ANY Writers" }
+    Admins: { Type: ImplicitMeta, Rule: "MAJORITY Admins" }
+  Capabilities: *ChannelCapabilities
+Profiles:
+  SCFChannel:
+    <<: *ChannelDefaults
+    Orderer:
+      <<: *OrdererDefaults
+      Organizations: [*OrdererMSP]
+    Application:
+      <<: *ApplicationDefaults
+      Organizations: [*CoreMSP, *SupplierMSP, *Bank1MSP, *Bank2MSP, *AuditorMSP]
+EOF
+  } >"$out"
+}
+
+generate_genesis_block() {
+  [[ -s "$(genesis_block)" ]] && return 0
+  mkdir -p "$SCF_CHANNEL_DIR"
+  write_configtx
+  log "generating the genesis block of channel '$SCF_CHANNEL'"
+  configtxgen -configPath "$SCF_CHANNEL_DIR" -profile SCFChannel -channelID "$SCF_CHANNEL" \
+    -outputBlock "$(genesis_block)" >>"$(log_file configtxgen)" 2>&1 || process_failed configtxgen "could not build the genesis block"
+}
+
+osnadmin_as_admin() { # osnadmin_as_admin ORDERER ARGS...
+  local o="$1" admin
+  shift
+  admin="$(user_dir orderer admin)/tls"
+  osnadmin channel "$@" -o "$SCF_BIND:${ORDERER_ADMIN_PORT[$o]}" \
+    --ca-file "$(org_tls_root orderer)" --client-cert "$admin/server.crt" --client-key "$admin/server.key"
+}
+
+join_orderers() {
+  local o
+  for o in "${ORDERERS[@]}"; do
+    if osnadmin_as_admin "$o" list --channelID "$SCF_CHANNEL" >/dev/null 2>&1; then continue; fi
+    log "joining $o to '$SCF_CHANNEL'"
+    osnadmin_as_admin "$o" join --channelID "$SCF_CHANNEL" --config-block "$(genesis_block)" >>"$(log_file osnadmin)" 2>&1 ||
+      process_failed osnadmin "$o could not join '$SCF_CHANNEL'"
+  done
+}
+
+join_peers() {
+  local org
+  for org in "${PEER_ORGS[@]}"; do
+    if as_org_admin "$org" peer channel list 2>/dev/null | grep -qx "$SCF_CHANNEL"; then continue; fi
+    log "joining $(peer_host "$org") to '$SCF_CHANNEL'"
+    as_org_admin "$org" peer channel join -b "$(genesis_block)" >>"$(log_file "cli-$org")" 2>&1 ||
+      process_failed "cli-$org" "could not join '$SCF_CHANNEL'"
+  done
+}

@@ -1,0 +1,36 @@
+# Writes the connection description that the gateway and the tests read: endpoints, TLS roots,
+# and the certificate/key paths of every demo identity. Format: gateway/README.md.
+# shellcheck shell=bash
+
+export SCF_CONNECTION="${SCF_CONNECTION:-$SCF_HOME/connection.json}"
+
+connection_identity() { # connection_identity NAME ORG PARTY ROLE DIR
+  local name="$1" org="$2" party="$3" role="$4" dir="$5"
+  printf '    "%s": { "org": "%s", "mspId": "%s", "party": %s, "role": "%s", "certPath": "%s", "keyPath": "%s" }' \
+    "$name" "$org" "${ORG_MSP[$org]}" "$party" "$role" "$dir/msp/signcerts/cert.pem" "$(key_file "$dir/msp")"
+}
+
+write_connection_description() {
+  local org party sep="" entries=()
+  {
+    printf '{\n  "channel": "%s",\n  "chaincode": "%s",\n  "orgs": {\n' "$SCF_CHANNEL" "$SCF_CHAINCODE"
+    for org in "${PEER_ORGS[@]}"; do
+      printf '%s    "%s": { "mspId": "%s", "peer": { "endpoint": "%s:%s", "hostAlias": "%s", "tlsRootCertPath": "%s" } }' \
+        "$sep" "$org" "${ORG_MSP[$org]}" "$SCF_BIND" "${PEER_PORT[$org]}" "$(peer_host "$org")" "$(org_tls_root "$org")"
+      sep=$',\n'
+    done
+    printf '\n  },\n  "identities": {\n'
+    for party in "${DEMO_PARTIES[@]}"; do
+      org="$(party_field "$party" 1)"
+      entries+=("$(connection_identity "$party" "$org" "\"$party\"" "$(party_field "$party" 2)" "$(user_dir "$org" "$party")")")
+    done
+    for org in "${PEER_ORGS[@]}"; do
+      entries+=("$(connection_identity "$org-admin" "$org" null admin "$(user_dir "$org" admin)")")
+    done
+    local IFS=$'\n'
+    sed '$!s/$/,/' <<<"${entries[*]}"
+    printf '  }\n}\n'
+  } >"$SCF_CONNECTION.tmp"
+  mv "$SCF_CONNECTION.tmp" "$SCF_CONNECTION"
+  log "connection description: $SCF_CONNECTION"
+}

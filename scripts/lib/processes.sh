@@ -1,0 +1,78 @@
+# Tracks every long-running process of the network: one pid file and one log file per process.
+# shellcheck shell=bash
+
+export SCF_RUN_DIR="$SCF_HOME/run"
+export SCF_LOG_DIR="$SCF_HOME/logs"
+
+pid_file() { echo "$SCF_RUN_DIR/$1.pid"; }
+log_file() { echo "$SCF_LOG_DIR/$1.log"; }
+
+is_running() {
+  local pidf
+  pidf="$(pid_file "$1")"
+  [[ -f "$pidf" ]] && kill -0 "$(cat "$pidf")" 2>/dev/null
+}
+
+# Prints which process died and the end of its log, then fails the script.
+process_failed() {
+  local name="$1" why="$2"
+  log "process '$name' $why; last lines of $(log_file "$name"):"
+  tail -n 40 "$(log_file "$name")" >&2 2>/dev/null || true
+  die "'$name' failed"
+}
+
+# start_process NAME CMD... : runs CMD detached in its own session with the current environment.
+start_process() {
+  local name="$1"
+  shift
+  if is_running "$name"; then
+    log "$name already running (pid $(cat "$(pid_file "$name")"))"
+    return 0
+  fi
+  mkdir -p "$SCF_RUN_DIR" "$SCF_LOG_DIR"
+  log "starting $name"
+  setsid "$@" >>"$(log_file "$name")" 2>&1 </dev/null &
+  echo $! >"$(pid_file "$name")"
+}
+
+# stop_process NAME : TERM, then KILL after a grace period; the pid file goes either way.
+stop_process() {
+  local name="$1" pidf pid
+  pidf="$(pid_file "$name")"
+  [[ -f "$pidf" ]] || return 0
+  pid="$(cat "$pidf")"
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping $name (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    local i
+    for i in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pidf"
+}
+
+# wait_until NAME TIMEOUT_SECONDS CMD... : polls CMD while NAME stays alive.
+wait_until() {
+  local name="$1" timeout="$2"
+  shift 2
+  local deadline=$((SECONDS + timeout))
+  until "$@" >/dev/null 2>&1; do
+    is_running "$name" || process_failed "$name" "exited during start-up"
+    ((SECONDS < deadline)) || process_failed "$name" "was not ready within ${timeout}s"
+    sleep 0.3
+  done
+}
+
+# The operations endpoint of peers, orderers and CAs answers {"status":"OK"} once the node is healthy.
+health_ok() { curl -fsS "http://$1/healthz" | grep -q '"OK"'; }
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+all_process_names() {
+  local f
+  for f in "$SCF_RUN_DIR"/*.pid; do
+    [[ -e "$f" ]] && basename "$f" .pid
+  done
+}

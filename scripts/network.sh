@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The local five-organisation, three-orderer Fabric network, natively on this machine.
+#   up      build what is missing, generate crypto and channel config, start everything,
+#           create the channel, deploy the chaincode, register the demo companies
+#   stop    stop every process, keeping ledgers and crypto      start   start them again
+#   down    stop and remove everything the network generated    status  one line per process
+#   logs [NAME]  list the log files, or follow one
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$SCF_ROOT/network/topology.sh"
+source "$SCF_ROOT/scripts/lib/toolchain.sh"
+source "$SCF_ROOT/scripts/lib/processes.sh"
+source "$SCF_ROOT/scripts/lib/crypto.sh"
+source "$SCF_ROOT/scripts/lib/nodes.sh"
+source "$SCF_ROOT/scripts/lib/channel.sh"
+source "$SCF_ROOT/scripts/lib/chaincode.sh"
+source "$SCF_ROOT/scripts/lib/connection.sh"
+
+readonly READY_MARKER="$SCF_HOME/.ready"
+
+prepare_tools() {
+  SCF_STEP=tools
+  ensure_node_modules
+  ensure_fabric_binaries
+}
+
+start_cas() {
+  SCF_STEP=ca
+  local org
+  for org in orderer "${PEER_ORGS[@]}"; do start_ca "$org"; done
+  for org in orderer "${PEER_ORGS[@]}"; do wait_ca "$org"; done
+}
+
+start_orderers() {
+  SCF_STEP=orderer
+  local o
+  for o in "${ORDERERS[@]}"; do start_orderer "$o"; done
+  for o in "${ORDERERS[@]}"; do wait_orderer "$o"; done
+}
+
+start_peers() {
+  SCF_STEP=peer
+  local org
+  for org in "${PEER_ORGS[@]}"; do start_peer "$org"; done
+  for org in "${PEER_ORGS[@]}"; do wait_peer "$org"; done
+}
+
+start_chaincode() {
+  SCF_STEP=chaincode
+  build_chaincode
+  start_chaincode_server
+  wait_chaincode_server
+}
+
+start_all() {
+  start_cas
+  start_orderers
+  start_peers
+  start_chaincode
+}
+
+network_running() {
+  [[ -f "$READY_MARKER" ]] || return 1
+  local name
+  for name in $(all_process_names); do is_running "$name" || return 1; done
+}
+
+cmd_up() {
+  if network_running; then
+    log "the network is already up ($(all_process_names | wc -l) processes); nothing to do"
+    return 0
+  fi
+  local started=$SECONDS
+  prepare_tools
+  SCF_STEP=crypto
+  generate_identities
+  SCF_STEP=channel
+  generate_genesis_block
+  start_all
+  SCF_STEP=channel
+  join_orderers
+  join_peers
+  SCF_STEP=deploy
+  deploy_chaincode
+  register_demo_parties
+  write_connection_description
+  touch "$READY_MARKER"
+  SCF_STEP=up
+  log "network is up in $((SECONDS - started))s: channel '$SCF_CHANNEL', chaincode '$SCF_CHAINCODE'"
+  log "logs: $SCF_LOG_DIR   connection description: $SCF_CONNECTION"
+}
+
+cmd_stop() {
+  SCF_STEP=stop
+  local name
+  for name in $(all_process_names); do stop_process "$name"; done
+  log "stopped; ledgers and crypto kept in $SCF_HOME"
+}
+
+cmd_start() {
+  [[ -f "$READY_MARKER" ]] || die "no network to start; run '$0 up' first"
+  prepare_tools
+  start_all
+  SCF_STEP=start
+  log "network started"
+}
+
+cmd_down() {
+  cmd_stop
+  SCF_STEP=down
+  rm -rf "$SCF_HOME"
+  log "removed $SCF_HOME"
+}
+
+cmd_status() {
+  local name state any=1
+  for name in $(all_process_names); do
+    any=0
+    state=stopped
+    is_running "$name" && state="running (pid $(cat "$(pid_file "$name")"))"
+    printf '%-12s %s\n' "$name" "$state"
+  done
+  ((any == 0)) || echo "no network processes"
+  network_running
+}
+
+cmd_logs() {
+  if [[ $# -eq 0 ]]; then
+    ls -1 "$SCF_LOG_DIR"
+  else
+    tail -n 100 -f "$(log_file "$1")"
+  fi
+}
+
+main() {
+  local cmd="${1:-}"
+  shift || true
+  case "$cmd" in
+    up) cmd_up ;;
+    stop) cmd_stop ;;
+    start) cmd_start ;;
+    down) cmd_down ;;
+    status) cmd_status ;;
+    logs) cmd_logs "$@" ;;
+    *) sed -n '2,8p' "$0" >&2 && exit 2 ;;
+  esac
+}
+
+main "$@"
