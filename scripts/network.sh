@@ -4,6 +4,7 @@
 #           create the channel, deploy the chaincode, register the demo companies
 #   stop    stop every process, keeping ledgers and crypto      start   start them again
 #   down    stop and remove everything the network generated    status  one line per process
+#   kill NAME    SIGKILL one process (a crash, for fault tests); 'start' brings it back
 #   logs [NAME]  list the log files, or follow one
 set -euo pipefail
 
@@ -18,6 +19,7 @@ source "$SCF_ROOT/scripts/lib/chaincode.sh"
 source "$SCF_ROOT/scripts/lib/connection.sh"
 
 readonly READY_MARKER="$SCF_HOME/.ready"
+trap 'log "failed: \"$BASH_COMMAND\" (line $LINENO); see $SCF_LOG_DIR"' ERR
 
 prepare_tools() {
   SCF_STEP=tools
@@ -77,9 +79,12 @@ cmd_up() {
   generate_identities
   SCF_STEP=channel
   generate_genesis_block
+  SCF_STEP=package
+  package_chaincode
   start_all
   SCF_STEP=channel
   join_orderers
+  wait_raft_leader
   join_peers
   SCF_STEP=deploy
   deploy_chaincode
@@ -125,6 +130,13 @@ cmd_status() {
   network_running
 }
 
+cmd_kill() {
+  [[ $# -eq 1 ]] || die "usage: $0 kill NAME (one of: $(all_process_names | tr '\n' ' '))"
+  is_running "$1" || die "'$1' is not running"
+  log "killing $1 (pid $(cat "$(pid_file "$1")")) with SIGKILL"
+  kill -KILL -- "-$(cat "$(pid_file "$1")")"
+}
+
 cmd_logs() {
   if [[ $# -eq 0 ]]; then
     ls -1 "$SCF_LOG_DIR"
@@ -142,8 +154,9 @@ main() {
     start) cmd_start ;;
     down) cmd_down ;;
     status) cmd_status ;;
+    kill) cmd_kill "$@" ;;
     logs) cmd_logs "$@" ;;
-    *) sed -n '2,8p' "$0" >&2 && exit 2 ;;
+    *) sed -n '2,9p' "$0" >&2 && exit 2 ;;
   esac
 }
 

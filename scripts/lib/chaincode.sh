@@ -16,16 +16,11 @@ endorsement_policy() {
 
 cc_tls_dir() { echo "$(user_dir core ccaas-server)/tls"; }
 
-# The chaincode server's TLS certificate comes from the core organisation's CA.
-ensure_chaincode_tls() {
-  local dir
-  dir="$(user_dir core ccaas-server)"
-  [[ -s "$dir/tls/server.crt" ]] && return 0
-  enroll_identity core ccaas-server client "$dir" ""
-  enroll_tls core ccaas-server "$dir" "ccaas.$SCF_DOMAIN"
-}
+# The chaincode module the server runs; another build of the contract may be pointed at for development.
+export SCF_CHAINCODE_MODULE="${SCF_CHAINCODE_MODULE:-$SCF_ROOT/chaincode}"
 
 build_chaincode() {
+  [[ "$SCF_CHAINCODE_MODULE" == "$SCF_ROOT/chaincode" ]] || return 0
   log "compiling the chaincode (TypeScript)"
   (cd "$SCF_ROOT" && npm run --silent build -w chaincode) >>"$(log_file chaincode-build)" 2>&1 ||
     process_failed chaincode-build "tsc failed"
@@ -34,7 +29,8 @@ build_chaincode() {
 # The package holds only connection.json: where the peers dial the service, and the CA to trust.
 package_chaincode() {
   local pkg="$SCF_CC_DIR/$CC_LABEL.tgz" work="$SCF_CC_DIR/package"
-  [[ -s "$pkg" ]] && return 0
+  [[ -s "$SCF_CC_DIR/package-id" ]] && return 0
+  log "packaging $CC_LABEL for chaincode-as-a-service"
   rm -rf "$work" && mkdir -p "$work/src"
   local root_cert
   root_cert="$(awk 'NF {printf "%s\\n", $0}' "$(cc_tls_dir)/ca.crt")"
@@ -50,7 +46,8 @@ EOF
   echo "{\"type\":\"ccaas\",\"label\":\"$CC_LABEL\"}" >"$work/metadata.json"
   tar -C "$work/src" -czf "$work/code.tar.gz" connection.json
   tar -C "$work" -czf "$pkg" metadata.json code.tar.gz
-  peer lifecycle chaincode calculatepackageid "$pkg" >"$SCF_CC_DIR/package-id"
+  FABRIC_CFG_PATH="$(node_config_dir)" peer lifecycle chaincode calculatepackageid "$pkg" >"$SCF_CC_DIR/package-id.tmp"
+  mv "$SCF_CC_DIR/package-id.tmp" "$SCF_CC_DIR/package-id"
 }
 
 package_id() { cat "$SCF_CC_DIR/package-id"; }
@@ -61,7 +58,7 @@ start_chaincode_server() {
   start_process chaincode "$SCF_ROOT/node_modules/.bin/fabric-chaincode-node" server \
     --chaincode-address "$SCF_BIND:$CHAINCODE_PORT" --chaincode-id "$(package_id)" \
     --chaincode-tls-cert-file "$tls/server.crt" --chaincode-tls-key-file "$tls/server.key" \
-    --module-path "$SCF_ROOT/chaincode"
+    --module-path "$SCF_CHAINCODE_MODULE"
 }
 
 wait_chaincode_server() { wait_until chaincode 60 port_open "$SCF_BIND" "$CHAINCODE_PORT"; }
@@ -112,9 +109,6 @@ commit_chaincode() {
 }
 
 deploy_chaincode() {
-  mkdir -p "$SCF_CC_DIR"
-  ensure_chaincode_tls
-  package_chaincode
   install_chaincode
   chaincode_committed && return 0
   approve_chaincode

@@ -109,12 +109,25 @@ osnadmin_as_admin() { # osnadmin_as_admin ORDERER ARGS...
 join_orderers() {
   local o
   for o in "${ORDERERS[@]}"; do
-    if osnadmin_as_admin "$o" list --channelID "$SCF_CHANNEL" >/dev/null 2>&1; then continue; fi
+    # osnadmin exits 0 on HTTP errors too, so read the status it prints.
+    if osnadmin_as_admin "$o" list --channelID "$SCF_CHANNEL" 2>/dev/null | grep -q '^Status: 200'; then continue; fi
     log "joining $o to '$SCF_CHANNEL'"
-    osnadmin_as_admin "$o" join --channelID "$SCF_CHANNEL" --config-block "$(genesis_block)" >>"$(log_file osnadmin)" 2>&1 ||
-      process_failed osnadmin "$o could not join '$SCF_CHANNEL'"
+    osnadmin_as_admin "$o" join --channelID "$SCF_CHANNEL" --config-block "$(genesis_block)" 2>&1 |
+      tee -a "$(log_file osnadmin)" | grep -q '^Status: 201' || process_failed osnadmin "$o could not join '$SCF_CHANNEL'"
   done
 }
+
+raft_leader_elected() {
+  local o
+  for o in "${ORDERERS[@]}"; do
+    curl -fsS "http://$SCF_BIND:${ORDERER_OPS_PORT[$o]}/metrics" 2>/dev/null |
+      grep -q "^consensus_etcdraft_is_leader{channel=\"$SCF_CHANNEL\"} 1" && return 0
+  done
+  return 1
+}
+
+# Transactions are refused with "no Raft leader" until the three orderers have elected one.
+wait_raft_leader() { wait_until "${ORDERERS[0]}" 60 raft_leader_elected; }
 
 join_peers() {
   local org

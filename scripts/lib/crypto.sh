@@ -136,5 +136,8 @@ generate_identities() {
   log "issuing certificates from the organisations' CAs"
   generate_orderer_org_identities
   for org in "${PEER_ORGS[@]}"; do generate_peer_org_identities "$org"; done
+  # The shared chaincode service's TLS certificate, from the core organisation's CA.
+  enroll_identity core ccaas-server client "$(user_dir core ccaas-server)" ""
+  enroll_tls core ccaas-server "$(user_dir core ccaas-server)" "ccaas.$SCF_DOMAIN"
   touch "$SCF_ORGS_DIR/.complete"
 }

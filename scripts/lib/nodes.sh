@@ -10,6 +10,9 @@ node_config_dir() { # a FABRIC_CFG_PATH holding the release's default core.yaml 
   if [[ ! -f "$dir/core.yaml" ]]; then
     mkdir -p "$dir"
     cp "$FABRIC_SAMPLECONFIG/core.yaml" "$FABRIC_SAMPLECONFIG/orderer.yaml" "$dir/"
+    # No Docker here: with a vm.endpoint set the peer's health check waits for a Docker daemon
+    # forever, and an empty environment override does not clear it, so clear it in the file.
+    sed -i 's#^\(\s*endpoint:\) unix:///var/run/docker.sock#\1 ""#' "$dir/core.yaml"
   fi
   echo "$dir"
 }
@@ -37,7 +40,6 @@ CORE_PEER_FILESYSTEMPATH=$SCF_DATA_DIR/peer-$org
 CORE_LEDGER_SNAPSHOTS_ROOTDIR=$SCF_DATA_DIR/peer-$org/snapshots
 CORE_OPERATIONS_LISTENADDRESS=$SCF_BIND:${PEER_OPS_PORT[$org]}
 CORE_METRICS_PROVIDER=prometheus
-CORE_VM_ENDPOINT=
 CORE_CHAINCODE_EXTERNALBUILDERS=[{name: ccaas, path: $SCF_BUILDERS_DIR/ccaas}]
 EOF
 }
