@@ -1,19 +1,28 @@
 // Two projects: `unit` fakes Fabric and runs anywhere; `integration` runs against the real
 // local network, which its global setup starts (or reuses) and its teardown stops.
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: { warnOnly: false } }];
+const shared = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+    // @noble/* (used by fabric-gateway's signers) ships ESM only; Jest's CommonJS runtime needs it compiled.
+    '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@noble/)'],
+};
 
 module.exports = {
+  // Integration submits wait for Raft ordering and commit, and restarts wait for nodes to recover
+  // (per-project testTimeout is not honoured by Jest, so it is set here for both).
+  testTimeout: 180_000,
   projects: [
     {
+      ...shared,
       displayName: 'unit',
-      testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/chaincode/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'],
     },
     {
+      ...shared,
       displayName: 'integration',
-      testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -135,6 +135,8 @@ cmd_kill() {
   is_running "$1" || die "'$1' is not running"
   log "killing $1 (pid $(cat "$(pid_file "$1")")) with SIGKILL"
   kill -KILL -- "-$(cat "$(pid_file "$1")")"
+  # Return only once it is gone, so that an immediate 'start' sees it dead.
+  while is_running "$1"; do sleep 0.1; done
 }
 
 cmd_logs() {

@@ -11,12 +11,21 @@ connection_identity() { # connection_identity NAME ORG PARTY ROLE DIR
 }
 
 write_connection_description() {
-  local org party sep="" entries=()
+  local org o party sep="" entries=()
   {
     printf '{\n  "channel": "%s",\n  "chaincode": "%s",\n  "orgs": {\n' "$SCF_CHANNEL" "$SCF_CHAINCODE"
     for org in "${PEER_ORGS[@]}"; do
-      printf '%s    "%s": { "mspId": "%s", "peer": { "endpoint": "%s:%s", "hostAlias": "%s", "tlsRootCertPath": "%s" } }' \
-        "$sep" "$org" "${ORG_MSP[$org]}" "$SCF_BIND" "${PEER_PORT[$org]}" "$(peer_host "$org")" "$(org_tls_root "$org")"
+      printf '%s    "%s": { "mspId": "%s", "peer": { "name": "peer-%s", "endpoint": "%s:%s", "operations": "%s:%s", "hostAlias": "%s", "tlsRootCertPath": "%s" } }' \
+        "$sep" "$org" "${ORG_MSP[$org]}" "$org" "$SCF_BIND" "${PEER_PORT[$org]}" "$SCF_BIND" "${PEER_OPS_PORT[$org]}" \
+        "$(peer_host "$org")" "$(org_tls_root "$org")"
+      sep=$',\n'
+    done
+    printf '\n  },\n  "orderers": {\n'
+    sep=""
+    for o in "${ORDERERS[@]}"; do
+      printf '%s    "%s": { "endpoint": "%s:%s", "operations": "%s:%s", "hostAlias": "%s", "tlsRootCertPath": "%s" }' \
+        "$sep" "$o" "$SCF_BIND" "${ORDERER_PORT[$o]}" "$SCF_BIND" "${ORDERER_OPS_PORT[$o]}" "$(orderer_host "$o")" \
+        "$(org_tls_root orderer)"
       sep=$',\n'
     done
     printf '\n  },\n  "identities": {\n'

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The test suite: unit tests, then integration tests against a real local network.
+# Reuses a network that is already up; otherwise starts one and removes it afterwards.
+# Usage: scripts/test.sh [jest arguments...]
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$SCF_ROOT/network/topology.sh"
+source "$SCF_ROOT/scripts/lib/toolchain.sh"
+source "$SCF_ROOT/scripts/lib/processes.sh"
+
+prepare_tools() {
+  SCF_STEP=tools
+  ensure_node_modules
+  ensure_fabric_binaries
+}
+
+build_workspaces() {
+  SCF_STEP=build
+  log "compiling chaincode and gateway"
+  (cd "$SCF_ROOT" && npm run --silent build)
+}
+
+run_jest() {
+  SCF_STEP=jest
+  local report="$SCF_ROOT/.scf-test-report.json"
+  local status=0
+  (cd "$SCF_ROOT" && npx jest --runInBand --json --outputFile="$report" "$@") || status=$?
+  # A closing line that any CI reader understands, whatever the runner printed above it.
+  node -e 'const r=require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$report" ||
+    status=1
+  rm -f "$report"
+  return "$status"
+}
+
+# No test may leave a process behind: when the run started without a network, none may remain.
+check_no_leftovers() {
+  SCF_STEP=cleanup
+  local left
+  left="$(for n in $(all_process_names); do is_running "$n" && echo "$n"; done)"
+  [[ -z "$left" ]] || die "processes left running after the tests: $left"
+}
+
+main() {
+  local had_network=false status=0
+  "$SCF_ROOT/scripts/network.sh" status >/dev/null 2>&1 && had_network=true
+  prepare_tools
+  build_workspaces
+  run_jest "$@" || status=$?
+  [[ "$had_network" == true ]] || check_no_leftovers
+  return "$status"
+}
+
+main "$@"

@@ -1,0 +1,46 @@
+import * as grpc from '@grpc/grpc-js';
+import { connect, Contract, Gateway, hash, signers } from '@hyperledger/fabric-gateway';
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadConnection } from './network';
+
+export interface FabricSession {
+  contract(name?: string): Contract;
+  close(): void;
+}
+
+/**
+ * Connects as the identity NAME of the connection description through the peer of ORG
+ * (by default the identity's own organisation's peer).
+ */
+export function connectAs(name: string, org?: string): FabricSession {
+  const description = loadConnection();
+  const identity = description.identities[name];
+  if (!identity) throw new Error(`no identity '${name}' in the connection description`);
+  const peer = description.orgs[org ?? identity.org]?.peer;
+  if (!peer) throw new Error(`no peer for org '${org ?? identity.org}'`);
+
+  const client = new grpc.Client(peer.endpoint, grpc.credentials.createSsl(readFileSync(peer.tlsRootCertPath)), {
+    'grpc.ssl_target_name_override': peer.hostAlias,
+  });
+  const gateway: Gateway = connect({
+    client,
+    identity: { mspId: identity.mspId, credentials: readFileSync(identity.certPath) },
+    signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(identity.keyPath))),
+    hash: hash.sha256,
+    evaluateOptions: () => ({ deadline: Date.now() + 10_000 }),
+    endorseOptions: () => ({ deadline: Date.now() + 30_000 }),
+    submitOptions: () => ({ deadline: Date.now() + 10_000 }),
+    commitStatusOptions: () => ({ deadline: Date.now() + 20_000 }),
+  });
+  const network = gateway.getNetwork(description.channel);
+  return {
+    contract: (name?: string) => network.getContract(description.chaincode, name),
+    close: () => {
+      gateway.close();
+      client.close();
+    },
+  };
+}
+
+export const decode = (bytes: Uint8Array): unknown => JSON.parse(Buffer.from(bytes).toString('utf8'));
