@@ -37,12 +37,16 @@ Capabilities:
   Channel: &ChannelCapabilities { V2_0: true }
   Orderer: &OrdererCapabilities { V2_0: true }
   Application: &ApplicationCapabilities { V2_5: true }
-Application: &ApplicationDefaults
-  Organizations:
-  Policies:
+Channel: &ChannelDefaults
+  Policies: &ImplicitMetaPolicies
     Readers: { Type: ImplicitMeta, Rule: "ANY Readers" }
     Writers: { Type: ImplicitMeta, Rule: "ANY Writers" }
     Admins: { Type: ImplicitMeta, Rule: "MAJORITY Admins" }
+  Capabilities: *ChannelCapabilities
+Application: &ApplicationDefaults
+  Organizations:
+  Policies:
+    <<: *ImplicitMetaPolicies
     LifecycleEndorsement: { Type: ImplicitMeta, Rule: "MAJORITY Endorsement" }
     Endorsement: { Type: ImplicitMeta, Rule: "MAJORITY Endorsement" }
   Capabilities: *ApplicationCapabilities
@@ -65,17 +69,9 @@ EOF
     cat <<'EOF'
   Organizations:
   Policies:
-    Readers: { Type: ImplicitMeta, Rule: "ANY Readers" }
-    Writers: { Type: ImplicitMeta, Rule: "ANY Writers" }
-    Admins: { Type: ImplicitMeta, Rule: "MAJORITY Admins" }
+    <<: *ImplicitMetaPolicies
     BlockValidation: { Type: ImplicitMeta, Rule: "ANY Writers" }
   Capabilities: *OrdererCapabilities
-Channel: &ChannelDefaults
-  Policies:
-    Readers: { Type: ImplicitMeta, Rule: "ANY Readers" }
-    Writers: { Type: ImplicitMeta, Rule: "ANY Writers" }
-    Admins: { Type: ImplicitMeta, Rule: "MAJORITY Admins" }
-  Capabilities: *ChannelCapabilities
 Profiles:
   SCFChannel:
     <<: *ChannelDefaults
