@@ -1,0 +1,43 @@
+// Refusals carry a stable code so the gateway can map them to HTTP without parsing messages.
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'DOUBLE_PLEDGE',
+  'DUPLICATE_INVOICE',
+  'CONFLICT_EXTERNAL_REF',
+  'NOT_DUE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorDetails = Record<string, unknown>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  toJSON(): { code: ErrorCode; message: string; details: ErrorDetails } {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+const refusal =
+  (code: ErrorCode) =>
+  (message: string, details: ErrorDetails = {}): DomainError =>
+    new DomainError(code, message, details);
+
+export const validation = refusal('VALIDATION');
+export const unauthenticated = refusal('UNAUTHENTICATED');
+export const forbidden = refusal('FORBIDDEN');
+export const notFound = refusal('NOT_FOUND');
+export const invalidState = refusal('INVALID_STATE');
+export const conflictExternalRef = refusal('CONFLICT_EXTERNAL_REF');
+export const notDue = refusal('NOT_DUE');

@@ -1,0 +1,121 @@
+// Turns what the Fabric Gateway client throws into ApiErrors: contract refusals by their SCF_ERROR code,
+// unreachable peers/orderers into 503, and an unobservable commit into 202 with the txId.
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { CommitError, CommitStatusError, EndorseError, GatewayError, StatusCode } from '@hyperledger/fabric-gateway';
+import { ApiError, isContractErrorCode } from '../http/api-error';
+import type { ContractErrorCode, ErrorDetails } from '../http/api-error';
+
+export const ERROR_PREFIX = 'SCF_ERROR:';
+/** Seconds a client should wait before retrying when a peer or orderer is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export interface ContractError {
+  code: ContractErrorCode;
+  message: string;
+  details: ErrorDetails;
+}
+
+/** The JSON object starting at TEXT[START] (which must be `{`), found by matching braces outside strings. */
+function balancedObject(text: string, start: number): string | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i += 1) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{') depth += 1;
+    else if (char === '}') {
+      depth -= 1;
+      if (depth === 0) return text.slice(start, i + 1);
+    }
+  }
+  return undefined;
+}
+
+/** The contract error inside a peer message such as `chaincode response 500, SCF_ERROR:{...}`. */
+export function parseContractError(text: string): ContractError | undefined {
+  for (let at = text.indexOf(ERROR_PREFIX); at >= 0; at = text.indexOf(ERROR_PREFIX, at + 1)) {
+    const json = balancedObject(text, at + ERROR_PREFIX.length);
+    if (json === undefined) continue;
+    try {
+      const parsed = JSON.parse(json) as Record<string, unknown>;
+      if (!isContractErrorCode(parsed.code)) continue;
+      const details = typeof parsed.details === 'object' && parsed.details !== null ? (parsed.details as ErrorDetails) : {};
+      return { code: parsed.code, message: typeof parsed.message === 'string' ? parsed.message : parsed.code, details };
+    } catch {
+      // Not JSON after all (e.g. truncated by a proxy); keep looking.
+    }
+  }
+  return undefined;
+}
+
+/** Searches the per-node details first (where peers put chaincode responses), then the message itself. */
+function contractErrorOf(err: GatewayError): ContractError | undefined {
+  for (const detail of err.details ?? []) {
+    const found = parseContractError(detail.message);
+    if (found) return found;
+  }
+  return parseContractError(err.message);
+}
+
+const unavailable = (what: string, err: Error): ApiError =>
+  new ApiError(
+    'LEDGER_UNAVAILABLE',
+    `${what} is unavailable, retry later`,
+    { cause: err.message },
+    { 'retry-after': String(RETRY_AFTER_SECONDS) },
+  );
+
+const isTransient = (grpcCode: number): boolean =>
+  grpcCode === GrpcStatus.UNAVAILABLE || grpcCode === GrpcStatus.DEADLINE_EXCEEDED;
+
+/** Validation codes after which re-endorsing the same request as a new transaction may succeed. */
+export function isReadConflict(validationCode: number): boolean {
+  return validationCode === StatusCode.MVCC_READ_CONFLICT || validationCode === StatusCode.PHANTOM_READ_CONFLICT;
+}
+
+export const validationCodeName = (code: number): string =>
+  Object.entries(StatusCode).find(([, value]) => value === code)?.[0] ?? String(code);
+
+export const commitPending = (txId: string, cause: string): ApiError =>
+  new ApiError(
+    'COMMIT_PENDING',
+    'the transaction was submitted but its commit could not be confirmed yet; retry with the same Idempotency-Key to learn the outcome',
+    { txId, cause },
+  );
+
+export const transactionInvalid = (txId: string, validationCode: number): ApiError =>
+  new ApiError('TRANSACTION_INVALID', `the transaction was not committed: ${validationCodeName(validationCode)}`, {
+    txId,
+    validationCode: validationCodeName(validationCode),
+  });
+
+/** Maps any error of an evaluate/endorse/submit/commit-status call. Contract errors are never retried by callers. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof CommitStatusError) {
+    // The transaction reached the orderer; only the status query failed, so the outcome is unknown, not failed.
+    return commitPending(err.transactionId, err.message);
+  }
+  if (err instanceof CommitError) return transactionInvalid(err.transactionId, err.code);
+  if (err instanceof GatewayError) {
+    const contract = contractErrorOf(err);
+    if (contract) return new ApiError(contract.code, contract.message, contract.details);
+    if (err.name === 'SubmitError' && err.code === GrpcStatus.DEADLINE_EXCEEDED) {
+      // The orderer may have received the envelope before the deadline: treat as pending, never as failed.
+      const txId = (err as GatewayError & { transactionId?: string }).transactionId ?? '';
+      return commitPending(txId, err.message);
+    }
+    if (isTransient(err.code)) return unavailable(err instanceof EndorseError ? 'the endorsing peer' : 'the ledger', err);
+    return new ApiError('LEDGER_ERROR', 'the ledger refused the request', {
+      grpcCode: err.code,
+      cause: err.message,
+      nodes: (err.details ?? []).map((d) => ({ mspId: d.mspId, address: d.address, message: d.message })),
+    });
+  }
+  const grpcCode = (err as { code?: unknown } | null)?.code;
+  if (typeof grpcCode === 'number' && isTransient(grpcCode)) return unavailable('the ledger', err as Error);
+  return new ApiError('INTERNAL', 'internal error', {});
+}

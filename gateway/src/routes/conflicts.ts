@@ -1,0 +1,24 @@
+// Recorded conflicts (double pledges, duplicate invoices): auditors see all, others those against their own claims.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { RouteContext } from './context';
+import { pageRequest, readLedger, toPage, jsonCall } from './context';
+import { PageQuery, Strict, readSchema } from './schemas';
+
+export const conflictRoutes =
+  (ctx: RouteContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/conflicts',
+      {
+        schema: readSchema({
+          tags: ['conflicts'],
+          summary: 'Recorded conflicts visible to the caller (auditors: all)',
+          querystring: Strict(PageQuery),
+        }),
+      },
+      async (request) => {
+        const call = jsonCall('receivables', 'ListConflicts', pageRequest(request.query));
+        return toPage(await readLedger(ctx, request, call));
+      },
+    );
+  };

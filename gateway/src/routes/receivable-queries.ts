@@ -1,0 +1,51 @@
+// Reads about receivables, each answered by the caller's own org peer under the caller's identity (the chaincode
+// decides who may read what).
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { RouteContext } from './context';
+import { pageRequest, readLedger, toPage, jsonCall } from './context';
+import { PageQuery, ReceivableParams, ReceivableStatus, Strict, readSchema } from './schemas';
+
+const tags = ['receivables'];
+
+const Page = Type.Object({ items: Type.Array(Type.Unknown()), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
+const BY_ID = [
+  ['', 'GetReceivable', 'A receivable (holder, debtor, original creditor, pledgee, auditors)'],
+  ['/encumbrance', 'GetEncumbrance', 'Whether a receivable is pledged, to whom and since when (banks check before lending)'],
+  ['/lineage', 'GetLineage', 'The whole split tree from its root, with the children-sum check'],
+  ['/history', 'GetHistory', 'Every committed version of a receivable'],
+] as const;
+
+export const receivableQueryRoutes =
+  (ctx: RouteContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/receivables',
+      {
+        schema: readSchema(
+          {
+            tags,
+            summary: 'The caller’s own receivables, as holder or as debtor',
+            querystring: Strict({
+              role: Type.Union([Type.Literal('holder'), Type.Literal('debtor')]),
+              status: Type.Optional(ReceivableStatus),
+              ...PageQuery,
+            }),
+          },
+          Page,
+        ),
+      },
+      async (request) => {
+        const { role, status, ...page } = request.query;
+        const scan = { role, ...(status === undefined ? {} : { status }), ...pageRequest(page) };
+        return toPage(await readLedger(ctx, request, jsonCall('receivables', 'ListReceivables', scan)));
+      },
+    );
+
+    for (const [suffix, fn, summary] of BY_ID) {
+      app.get(`/receivables/:id${suffix}`, { schema: readSchema({ tags, summary, params: ReceivableParams }) }, (request) =>
+        readLedger(ctx, request, { contract: 'receivables', fn, args: [request.params.id] }),
+      );
+    }
+  };

@@ -1,0 +1,42 @@
+// What a holder does with a confirmed receivable: split it among several holders, or transfer it whole.
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { RouteContext } from './context';
+import { receivableWrite } from './context';
+import { PartyId, PositiveAmount, ReceivableParams, Strict, writeSchema } from './schemas';
+
+const tags = ['trading'];
+
+export const tradingRoutes =
+  (ctx: RouteContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/receivables/:id/split',
+      {
+        config: { roles: ['treasury'] },
+        schema: writeSchema({
+          tags,
+          summary: 'Split a receivable; the parts must add up to its amount exactly (holder)',
+          params: ReceivableParams,
+          body: Strict({
+            parts: Type.Array(Strict({ holder: PartyId, amount: PositiveAmount }), { minItems: 2, maxItems: 50 }),
+          }),
+        }),
+      },
+      receivableWrite(ctx, 'Split'),
+    );
+
+    app.post(
+      '/receivables/:id/transfer',
+      {
+        config: { roles: ['treasury'] },
+        schema: writeSchema({
+          tags,
+          summary: 'Transfer a whole receivable to another party (holder)',
+          params: ReceivableParams,
+          body: Strict({ to: PartyId }),
+        }),
+      },
+      receivableWrite(ctx, 'Transfer'),
+    );
+  };

@@ -1,0 +1,123 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ApiError } from '../src/http/api-error';
+import { IdempotencyFileStore } from '../src/idempotency/file-store';
+import { IdempotentWriter, requestFingerprint } from '../src/idempotency/idempotent-writer';
+import type { IdentityName } from '../src/types';
+import { FakeLedger, done } from './helpers/fake-ledger';
+
+const identity = 'CORE-001' as IdentityName;
+const call = { contract: 'receivables' as const, fn: 'Issue', args: ['{"externalRef":"PO-1"}'] };
+const fingerprint = requestFingerprint('POST', '/v1/receivables', { externalRef: 'PO-1' });
+
+describe('idempotency', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'scf-idem-'));
+    file = path.join(dir, 'idempotency.jsonl');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fingerprints requests by method, path and canonical body (key order does not matter)', () => {
+    expect(requestFingerprint('POST', '/a', { x: 1, y: 2 })).toBe(requestFingerprint('POST', '/a', { y: 2, x: 1 }));
+    expect(requestFingerprint('POST', '/a', { x: 1 })).not.toBe(requestFingerprint('POST', '/b', { x: 1 }));
+  });
+
+  it('returns the same response after a restart, without a second transaction', async () => {
+    const ledger = new FakeLedger();
+    ledger.submitAnswer = () => done({ id: 'R1' });
+    const store = await IdempotencyFileStore.open(file);
+    const first = await new IdempotentWriter(store, ledger).write({ identity, key: 'k', fingerprint, call });
+    await store.close();
+
+    const reopened = await IdempotencyFileStore.open(file);
+    const again = await new IdempotentWriter(reopened, ledger).write({ identity, key: 'k', fingerprint, call });
+    await reopened.close();
+    expect(again).toEqual({ response: first.response, replayed: true });
+    expect(first.response).toMatchObject({ statusCode: 200, body: { result: { id: 'R1' } } });
+    expect(ledger.submits()).toHaveLength(1);
+  });
+
+  it('resolves a transaction recorded before a crash through its txId instead of submitting again', async () => {
+    // The crashed process got as far as recording the endorsed transaction.
+    const crashed = await IdempotencyFileStore.open(file);
+    const prepared = { txId: 'tx-before-crash', envelope: 'ZW52', result: done({ id: 'R1' }) };
+    await crashed.put({ scope: identity, key: 'k', fingerprint, at: 'then', state: 'submitting', prepared });
+    await crashed.close();
+
+    const ledger = new FakeLedger();
+    const store = await IdempotencyFileStore.open(file);
+    const result = await new IdempotentWriter(store, ledger).write({ identity, key: 'k', fingerprint, call });
+    expect(result.response).toEqual({ statusCode: 200, body: { txId: 'tx-before-crash', blockNumber: '7', result: { id: 'R1' } } });
+    expect(ledger.calls.map((c) => c.kind)).toEqual(['resume']);
+    expect(store.get(identity, 'k')).toMatchObject({ state: 'completed' });
+    await store.close();
+  });
+
+  it('submits anew only when the recorded transaction definitely did not commit', async () => {
+    const store = await IdempotencyFileStore.open(file);
+    const prepared = { txId: 'tx-old', envelope: 'ZW52', result: done({}) };
+    await store.put({ scope: identity, key: 'k', fingerprint, at: 'then', state: 'submitting', prepared });
+    const ledger = new FakeLedger();
+    ledger.resumeAnswer = async () => {
+      throw new ApiError('TRANSACTION_INVALID', 'MVCC', { txId: 'tx-old' });
+    };
+    await new IdempotentWriter(store, ledger).write({ identity, key: 'k', fingerprint, call });
+    expect(ledger.calls.map((c) => c.kind)).toEqual(['resume', 'submit']);
+
+    // Unknown outcome (ledger unreachable): the key stays open for a later retry, nothing is submitted.
+    const pending = await IdempotencyFileStore.open(path.join(dir, 'other.jsonl'));
+    await pending.put({ scope: identity, key: 'k', fingerprint, at: 'then', state: 'submitting', prepared });
+    const down = new FakeLedger();
+    down.resumeAnswer = async () => {
+      throw new ApiError('LEDGER_UNAVAILABLE', 'down');
+    };
+    await expect(new IdempotentWriter(pending, down).write({ identity, key: 'k', fingerprint, call })).rejects.toMatchObject({
+      code: 'LEDGER_UNAVAILABLE',
+    });
+    expect(down.submits()).toHaveLength(0);
+    expect(pending.get(identity, 'k')).toMatchObject({ state: 'submitting' });
+    await store.close();
+    await pending.close();
+  });
+
+  it('replays contract refusals but lets transient failures be retried', async () => {
+    const store = await IdempotencyFileStore.open(file);
+    const ledger = new FakeLedger();
+    const writer = new IdempotentWriter(store, ledger);
+    ledger.submitAnswer = () => {
+      throw new ApiError('FORBIDDEN', 'not yours');
+    };
+    expect((await writer.write({ identity, key: 'a', fingerprint, call })).response.statusCode).toBe(403);
+    expect((await writer.write({ identity, key: 'a', fingerprint, call })).replayed).toBe(true);
+
+    ledger.submitAnswer = () => {
+      throw new ApiError('LEDGER_UNAVAILABLE', 'down');
+    };
+    await expect(writer.write({ identity, key: 'b', fingerprint, call })).rejects.toMatchObject({ code: 'LEDGER_UNAVAILABLE' });
+    ledger.submitAnswer = () => done({ ok: true });
+    expect((await writer.write({ identity, key: 'b', fingerprint, call })).response.statusCode).toBe(200);
+    expect(ledger.submits()).toHaveLength(3);
+    await store.close();
+  });
+
+  it('ignores a torn last line left by a crash and keeps appending readable lines', async () => {
+    const store = await IdempotencyFileStore.open(file);
+    const response = { statusCode: 200, body: { ok: 1 } };
+    await store.put({ scope: identity, key: 'k1', fingerprint, at: 'now', state: 'completed', response });
+    await store.close();
+    appendFileSync(file, '{"scope":"CORE-001","key":"k2","fing');
+
+    const reopened = await IdempotencyFileStore.open(file);
+    await reopened.put({ scope: identity, key: 'k3', fingerprint, at: 'now', state: 'completed', response });
+    await reopened.close();
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line).key)).toEqual(['k1', 'k3']);
+    const last = await IdempotencyFileStore.open(file);
+    expect(last.get(identity, 'k1')).toBeDefined();
+    expect(last.get(identity, 'k2')).toBeUndefined();
+    await last.close();
+  });
+});

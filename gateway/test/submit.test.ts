@@ -1,0 +1,80 @@
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { EndorseError, StatusCode } from '@hyperledger/fabric-gateway';
+import type { Status } from '@hyperledger/fabric-gateway';
+import { ApiError } from '../src/http/api-error';
+import { submitWithRetry } from '../src/fabric/submit';
+import type { ProposalSource } from '../src/fabric/submit';
+import type { PreparedTransaction } from '../src/fabric/ledger';
+
+/** A Fabric contract whose attempts end with the given validation codes, in order. */
+function fakeContract(outcomes: Array<number | Error>): ProposalSource & { endorsements: number } {
+  const source = {
+    endorsements: 0,
+    newProposal: () => ({
+      endorse: async () => {
+        const outcome = outcomes[source.endorsements];
+        source.endorsements += 1;
+        if (outcome instanceof Error) throw outcome;
+        const txId = `tx${source.endorsements}`;
+        return {
+          getTransactionId: () => txId,
+          getBytes: () => Buffer.from(`envelope-${txId}`),
+          getResult: () => Buffer.from(JSON.stringify({ status: 'DONE', value: txId })),
+          submit: async () => ({
+            getStatus: async (): Promise<Status> => ({
+              blockNumber: 9n,
+              code: outcome as Status['code'],
+              successful: outcome === StatusCode.VALID,
+              transactionId: txId,
+            }),
+          }),
+        } as never;
+      },
+    }),
+  };
+  return source;
+}
+
+const call = { contract: 'receivables' as const, fn: 'Pledge', args: ['{}'] };
+
+describe('submitWithRetry', () => {
+  it('re-endorses an MVCC read conflict as a new transaction and records each attempt before submitting it', async () => {
+    const contract = fakeContract([StatusCode.MVCC_READ_CONFLICT, StatusCode.PHANTOM_READ_CONFLICT, StatusCode.VALID]);
+    const prepared: PreparedTransaction[] = [];
+    const committed = await submitWithRetry(contract, call, {
+      maxConflictRetries: 3,
+      beforeSubmit: async (p) => {
+        prepared.push(p);
+      },
+    });
+    expect(committed).toEqual({ txId: 'tx3', blockNumber: '9', result: JSON.stringify({ status: 'DONE', value: 'tx3' }) });
+    expect(prepared.map((p) => p.txId)).toEqual(['tx1', 'tx2', 'tx3']);
+    expect(Buffer.from(prepared[0]!.envelope, 'base64').toString()).toBe('envelope-tx1');
+  });
+
+  it('gives up after the bounded number of retries', async () => {
+    const contract = fakeContract(Array(10).fill(StatusCode.MVCC_READ_CONFLICT));
+    await expect(submitWithRetry(contract, call, { maxConflictRetries: 2 })).rejects.toMatchObject({
+      code: 'WRITE_CONTENTION',
+      details: { txIds: ['tx1', 'tx2', 'tx3'] },
+    });
+    expect(contract.endorsements).toBe(3);
+  });
+
+  it('never retries a contract error or another invalid validation code', async () => {
+    const refusal = new EndorseError({
+      code: GrpcStatus.ABORTED,
+      cause: Object.assign(new Error('x'), { code: 10, details: '', metadata: {} }) as never,
+      transactionId: 'tx1',
+      details: [{ address: 'p', mspId: 'CoreMSP', message: 'SCF_ERROR:{"code":"FORBIDDEN","details":{},"message":"no"}' }],
+    });
+    const refused = fakeContract([refusal, StatusCode.VALID]);
+    await expect(submitWithRetry(refused, call, { maxConflictRetries: 3 })).rejects.toEqual(expect.any(ApiError));
+    await expect(submitWithRetry(fakeContract([refusal]), call, { maxConflictRetries: 3 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(refused.endorsements).toBe(1);
+
+    const policy = fakeContract([StatusCode.ENDORSEMENT_POLICY_FAILURE, StatusCode.VALID]);
+    await expect(submitWithRetry(policy, call, { maxConflictRetries: 3 })).rejects.toMatchObject({ code: 'TRANSACTION_INVALID' });
+    expect(policy.endorsements).toBe(1);
+  });
+});

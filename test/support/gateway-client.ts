@@ -1,0 +1,217 @@
+// Runs the built gateway (gateway/dist) as a child process against the real network, with its own state directory
+// and tokens, and talks to it over HTTP as any identity. Build first: `npm run build -w gateway`.
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { connectionPath, repoRoot } from './network';
+
+const dist = path.join(repoRoot, 'gateway', 'dist');
+
+export interface HttpResult {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export interface SseEvent {
+  id: string;
+  type: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  data: any;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export class GatewayProcess {
+  private child: ChildProcess | undefined;
+  tokens: Record<string, string> = {};
+
+  private constructor(
+    readonly stateDir: string,
+    readonly port: number,
+  ) {}
+
+  get base(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts a gateway on a free port with a fresh state directory (or STATE_DIR, to simulate a restart). */
+  static async start(stateDir?: string): Promise<GatewayProcess> {
+    const dir = stateDir ?? mkdtempSync(path.join(tmpdir(), 'scf-gateway-it-'));
+    const gateway = new GatewayProcess(dir, await freePort());
+    await gateway.launch();
+    return gateway;
+  }
+
+  private env(): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      SCF_CONNECTION: connectionPath(),
+      SCF_GATEWAY_HOME: this.stateDir,
+      SCF_GATEWAY_PORT: String(this.port),
+      LOG_LEVEL: 'info',
+    };
+  }
+
+  async launch(): Promise<void> {
+    if (!existsSync(path.join(dist, 'main.js'))) throw new Error('gateway/dist is missing: run `npm run build -w gateway`');
+    execFileSync(process.execPath, [path.join(dist, 'cli', 'issue-tokens.js')], { env: this.env(), stdio: 'ignore' });
+    this.tokens = JSON.parse(readFileSync(path.join(this.stateDir, 'tokens.json'), 'utf8')) as Record<string, string>;
+    const log = createWriteStream(path.join(this.stateDir, 'gateway.log'), { flags: 'a' });
+    const child = spawn(process.execPath, [path.join(dist, 'main.js')], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    this.child = child;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}; see ${this.stateDir}/gateway.log`);
+      const up = await fetch(`${this.base}/healthz`).then((r) => r.ok, () => false);
+      if (up) return;
+      if (Date.now() > deadline) throw new Error(`gateway did not start; see ${this.stateDir}/gateway.log`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  /** SIGTERM and wait for the graceful exit (SIGKILL after 30 s). Safe to call when already stopped. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.launch();
+  }
+
+  async request(
+    as: string | null,
+    method: 'GET' | 'POST',
+    url: string,
+    options: { body?: unknown; key?: string; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (as !== null) {
+      const token = this.tokens[as];
+      if (!token) throw new Error(`no token for ${as}`);
+      headers.authorization = `Bearer ${token}`;
+    }
+    if (method === 'POST') headers['idempotency-key'] ??= options.key ?? randomUUID();
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${this.base}${url}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Non-JSON (metrics text) stays text.
+    }
+    return { status: res.status, headers: res.headers, body };
+  }
+
+  /** A client acting as one identity. */
+  as(identity: string) {
+    return {
+      get: (url: string, headers?: Record<string, string>) => this.request(identity, 'GET', url, { headers }),
+      post: (url: string, body?: unknown, options: { key?: string; headers?: Record<string, string> } = {}) =>
+        this.request(identity, 'POST', url, { body, ...options }),
+    };
+  }
+
+  /**
+   * Reads the SSE stream as IDENTITY (optionally resuming after LAST_EVENT_ID) until DONE says enough, or the timeout.
+   * Returns every event received, in order.
+   */
+  async readEvents(
+    identity: string,
+    done: (events: SseEvent[]) => boolean,
+    options: { lastEventId?: string; timeoutMs?: number } = {},
+  ): Promise<SseEvent[]> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), options.timeoutMs ?? 60_000);
+    const headers: Record<string, string> = { authorization: `Bearer ${this.tokens[identity] ?? ''}` };
+    if (options.lastEventId) headers['last-event-id'] = options.lastEventId;
+    const events: SseEvent[] = [];
+    try {
+      const res = await fetch(`${this.base}/v1/events`, { headers, signal: abort.signal });
+      if (res.status !== 200 || !res.body) throw new Error(`SSE answered ${res.status}`);
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const id = /^id: (.*)$/m.exec(frame)?.[1];
+          const type = /^event: (.*)$/m.exec(frame)?.[1];
+          const data = /^data: (.*)$/m.exec(frame)?.[1];
+          if (id && type && data) events.push({ id, type, data: JSON.parse(data) });
+        }
+        if (done(events)) break;
+      }
+    } catch (err) {
+      if (!abort.signal.aborted) throw err;
+    } finally {
+      clearTimeout(timer);
+      abort.abort();
+    }
+    return events;
+  }
+}
+
+/** A suffix unique to this run, valid inside references and party-independent ids. */
+export const runId = (): string => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`.toUpperCase();
+
+/** Today's date in UTC, `YYYY-MM-DD`: the chaincode compares due dates with the transaction's UTC date. */
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/** An Issue request for CORE-001 with invoices unique to this run. */
+export function issueRequest(ref: string, creditor: string, amount: string, dueDate = todayUtc()) {
+  return {
+    externalRef: `PO-${ref}`,
+    creditor,
+    amount,
+    currency: 'CNY',
+    dueDate,
+    invoices: [{ number: `INV-${ref}`, code: 'FP', amount }],
+  };
+}
+
+/** Starts a gateway for the enclosing describe block and always stops it afterwards, even when tests fail. */
+export function useGateway(): () => GatewayProcess {
+  let gateway: GatewayProcess | undefined;
+  beforeAll(async () => {
+    gateway = await GatewayProcess.start();
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+  });
+  return () => {
+    if (!gateway) throw new Error('the gateway did not start');
+    return gateway;
+  };
+}
