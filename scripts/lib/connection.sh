@@ -15,9 +15,12 @@ write_connection_description() {
   {
     printf '{\n  "channel": "%s",\n  "chaincode": "%s",\n  "orgs": {\n' "$SCF_CHANNEL" "$SCF_CHAINCODE"
     for org in "${PEER_ORGS[@]}"; do
-      printf '%s    "%s": { "mspId": "%s", "peer": { "name": "peer-%s", "endpoint": "%s:%s", "operations": "%s:%s", "hostAlias": "%s", "tlsRootCertPath": "%s" } }' \
+      printf '%s    "%s": { "mspId": "%s", "peer": { "name": "peer-%s", "endpoint": "%s:%s", "operations": "%s:%s", "hostAlias": "%s", "tlsRootCertPath": "%s" },' \
         "$sep" "$org" "${ORG_MSP[$org]}" "$org" "$SCF_BIND" "${PEER_PORT[$org]}" "$SCF_BIND" "${PEER_OPS_PORT[$org]}" \
         "$(peer_host "$org")" "$(org_tls_root "$org")"
+      # The local network's CA registrar is listed so tests can enrol extra (e.g. hostile) identities.
+      printf '\n      "ca": { "url": "%s", "name": "%s", "tlsRootCertPath": "%s", "registrarHome": "%s" } }' \
+        "$(ca_url "$org")" "$(ca_name "$org")" "$(ca_tls_root "$org")" "$(org_dir "$org")/registrar"
       sep=$',\n'
     done
     printf '\n  },\n  "orderers": {\n'

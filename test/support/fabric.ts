@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { connect, Contract, Gateway, hash, signers } from '@hyperledger/fabric-gateway';
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { loadConnection } from './network';
+import { IdentityEntry, loadConnection } from './network';
 
 export interface FabricSession {
   contract(name?: string): Contract;
@@ -14,11 +14,16 @@ export interface FabricSession {
  * (by default the identity's own organisation's peer).
  */
 export function connectAs(name: string, org?: string): FabricSession {
-  const description = loadConnection();
-  const identity = description.identities[name];
+  const identity = loadConnection().identities[name];
   if (!identity) throw new Error(`no identity '${name}' in the connection description`);
-  const peer = description.orgs[org ?? identity.org]?.peer;
-  if (!peer) throw new Error(`no peer for org '${org ?? identity.org}'`);
+  return connectWith(identity, org ?? identity.org);
+}
+
+/** Connects with any certificate and key (e.g. one enrolled by a test) through ORG's peer. */
+export function connectWith(identity: Pick<IdentityEntry, 'mspId' | 'certPath' | 'keyPath'>, org: string): FabricSession {
+  const description = loadConnection();
+  const peer = description.orgs[org]?.peer;
+  if (!peer) throw new Error(`no peer for org '${org}'`);
 
   const client = new grpc.Client(peer.endpoint, grpc.credentials.createSsl(readFileSync(peer.tlsRootCertPath)), {
     'grpc.ssl_target_name_override': peer.hostAlias,

@@ -29,6 +29,13 @@ export interface PeerEndpoint {
   tlsRootCertPath: string;
 }
 
+export interface CaEndpoint {
+  url: string;
+  name: string;
+  tlsRootCertPath: string;
+  registrarHome: string;
+}
+
 export interface IdentityEntry {
   org: string;
   mspId: string;
@@ -42,7 +49,7 @@ export interface IdentityEntry {
 export interface ConnectionDescription {
   channel: string;
   chaincode: string;
-  orgs: Record<string, { mspId: string; peer: PeerEndpoint }>;
+  orgs: Record<string, { mspId: string; peer: PeerEndpoint; ca: CaEndpoint }>;
   orderers: Record<string, { endpoint: string; operations: string; hostAlias: string; tlsRootCertPath: string }>;
   identities: Record<string, IdentityEntry>;
 }
