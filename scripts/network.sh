@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The local five-organisation, three-orderer Fabric network, natively on this machine.
 #   up      build what is missing, generate crypto and channel config, start everything,
-#           create the channel, deploy the chaincode, register the demo companies
+#           create the channel, deploy the chaincode, register the demo companies, start the gateway
 #   stop    stop every process, keeping ledgers and crypto      start   start them again
 #   down    stop and remove everything the network generated    status  one line per process
 #   kill NAME    SIGKILL one process (a crash, for fault tests); 'start' brings it back
@@ -17,6 +17,7 @@ source "$SCF_ROOT/scripts/lib/nodes.sh"
 source "$SCF_ROOT/scripts/lib/channel.sh"
 source "$SCF_ROOT/scripts/lib/chaincode.sh"
 source "$SCF_ROOT/scripts/lib/connection.sh"
+source "$SCF_ROOT/scripts/lib/gateway.sh"
 
 readonly READY_MARKER="$SCF_HOME/.ready"
 trap 'log "failed: \"$BASH_COMMAND\" (line $LINENO); see $SCF_LOG_DIR"' ERR
@@ -55,11 +56,25 @@ start_chaincode() {
   wait_chaincode_server
 }
 
-start_all() {
+start_nodes() {
   start_cas
   start_orderers
   start_peers
   start_chaincode
+}
+
+# The gateway needs the channel and the connection description, so it comes after the nodes.
+start_api() {
+  SCF_STEP=gateway
+  build_gateway
+  issue_gateway_tokens
+  start_gateway
+}
+
+announce() {
+  log "REST gateway: $(gateway_url)  (OpenAPI: $(gateway_url)/docs)"
+  log "API tokens, one per company: $(gateway_tokens)"
+  log "logs: $SCF_LOG_DIR   connection description: $SCF_CONNECTION"
 }
 
 network_running() {
@@ -71,6 +86,7 @@ network_running() {
 cmd_up() {
   if network_running; then
     log "the network is already up ($(all_process_names | wc -l) processes); nothing to do"
+    announce
     return 0
   fi
   local started=$SECONDS
@@ -81,7 +97,7 @@ cmd_up() {
   generate_genesis_block
   SCF_STEP=package
   package_chaincode
-  start_all
+  start_nodes
   SCF_STEP=channel
   join_orderers
   wait_raft_leader
@@ -90,10 +106,11 @@ cmd_up() {
   deploy_chaincode
   register_demo_parties
   write_connection_description
+  start_api
   touch "$READY_MARKER"
   SCF_STEP=up
   log "network is up in $((SECONDS - started))s: channel '$SCF_CHANNEL', chaincode '$SCF_CHAINCODE'"
-  log "logs: $SCF_LOG_DIR   connection description: $SCF_CONNECTION"
+  announce
 }
 
 cmd_stop() {
@@ -106,9 +123,11 @@ cmd_stop() {
 cmd_start() {
   [[ -f "$READY_MARKER" ]] || die "no network to start; run '$0 up' first"
   prepare_tools
-  start_all
+  start_nodes
+  start_api
   SCF_STEP=start
   log "network started"
+  announce
 }
 
 cmd_down() {
