@@ -7,6 +7,7 @@ import type { ChaincodeEventFeed, EventStream, RawChaincodeEvent } from '../src/
 import type { OrgName } from '../src/types';
 import { startTestApp } from './helpers/harness';
 import type { TestApp } from './helpers/harness';
+import { readSse } from '../../test/support/sse';
 
 const event = (block: number, tx: string, parties: string[], type = 'ReceivableIssued'): RawChaincodeEvent => ({
   blockNumber: BigInt(block),
@@ -87,35 +88,10 @@ describe('event log and listener', () => {
 /** Reads SSE frames until COUNT events arrived (or the timeout), then disconnects. */
 async function readEvents(t: TestApp, as: string, count: number, lastEventId?: string): Promise<Array<{ id: string; type: string }>> {
   const { tokenFor } = await import('./helpers/harness');
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), 1500);
   const headers: Record<string, string> = { authorization: `Bearer ${tokenFor(as)}` };
   if (lastEventId) headers['last-event-id'] = lastEventId;
-  const res = await fetch(`${t.base}/v1/events`, { headers, signal: abort.signal });
-  expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
-  const events: Array<{ id: string; type: string }> = [];
-  let buffer = '';
-  const decoder = new TextDecoder();
-  try {
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const id = /^id: (.*)$/m.exec(frame)?.[1];
-        const type = /^event: (.*)$/m.exec(frame)?.[1];
-        if (id && type) events.push({ id, type });
-      }
-      if (events.length >= count) break;
-    }
-  } catch {
-    // Aborted by the timeout: return what arrived.
-  } finally {
-    clearTimeout(timer);
-    abort.abort();
-  }
-  return events;
+  const events = await readSse(`${t.base}/v1/events`, headers, (received) => received.length >= count, 1500);
+  return events.map(({ id, type }) => ({ id, type }));
 }
 
 describe('GET /v1/events (SSE)', () => {

@@ -2,7 +2,7 @@
 // gaps or repeats, including events committed while the gateway was down.
 import { connectAs } from '../support/fabric';
 import { issueRequest, runId, useGateway } from '../support/gateway-client';
-import type { SseEvent } from '../support/gateway-client';
+import type { SseEvent } from '../support/sse';
 
 const mentions = (id: string) => (event: SseEvent) =>
   ((event.data.receivableIds ?? []) as string[]).some((r) => r === id || r.startsWith(`${id}.`));

@@ -1,3 +1,4 @@
+import { readSse, SseEvent } from './sse';
 // Runs the built gateway (gateway/dist) as a child process against the real network, with its own state directory
 // and tokens, and talks to it over HTTP as any identity. Build first: `npm run build -w gateway`.
 import { execFileSync, spawn } from 'node:child_process';
@@ -18,12 +19,6 @@ export interface HttpResult {
   body: any;
 }
 
-export interface SseEvent {
-  id: string;
-  type: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  data: any;
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -150,36 +145,9 @@ export class GatewayProcess {
     done: (events: SseEvent[]) => boolean,
     options: { lastEventId?: string; timeoutMs?: number } = {},
   ): Promise<SseEvent[]> {
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), options.timeoutMs ?? 60_000);
     const headers: Record<string, string> = { authorization: `Bearer ${this.tokens[identity] ?? ''}` };
     if (options.lastEventId) headers['last-event-id'] = options.lastEventId;
-    const events: SseEvent[] = [];
-    try {
-      const res = await fetch(`${this.base}/v1/events`, { headers, signal: abort.signal });
-      if (res.status !== 200 || !res.body) throw new Error(`SSE answered ${res.status}`);
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const id = /^id: (.*)$/m.exec(frame)?.[1];
-          const type = /^event: (.*)$/m.exec(frame)?.[1];
-          const data = /^data: (.*)$/m.exec(frame)?.[1];
-          if (id && type && data) events.push({ id, type, data: JSON.parse(data) });
-        }
-        if (done(events)) break;
-      }
-    } catch (err) {
-      if (!abort.signal.aborted) throw err;
-    } finally {
-      clearTimeout(timer);
-      abort.abort();
-    }
-    return events;
+    return readSse(`${this.base}/v1/events`, headers, done, options.timeoutMs ?? 60_000);
   }
 }
 

@@ -1,7 +1,7 @@
 // The one error shape of the API, `{ "error": { "code", "message", "details" } }`, and the HTTP status of every code.
 import { assertNever } from '../types';
 
-/** Codes the chaincode throws (or returns as REFUSED) inside `SCF_ERROR:{...}`. */
+/** Codes the chaincode throws (or returns as REFUSED) inside `SCF_ERROR:{...}`; test/contract-codes.test.ts keeps them equal to chaincode/src/domain/errors.ts. */
 export const CONTRACT_ERROR_CODES = [
   'VALIDATION',
   'UNAUTHENTICATED',
