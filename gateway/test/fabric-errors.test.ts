@@ -58,6 +58,17 @@ describe('Fabric error mapping', () => {
     expect(toApiError(submit).status).toBe(503);
   });
 
+  it('maps a chaincode service the peer cannot reach to 503 with Retry-After', () => {
+    const err = new EndorseError({
+      code: GrpcStatus.ABORTED,
+      cause: cause(GrpcStatus.ABORTED),
+      transactionId: 't',
+      message: '10 ABORTED: failed to endorse transaction',
+      details: [{ address: 'peer0:7051', mspId: 'CoreMSP', message: "error in simulation: failed to execute transaction t: could not launch chaincode 'receivables_1.0:ab': connection refused" }],
+    });
+    expect(toApiError(err)).toMatchObject({ code: 'LEDGER_UNAVAILABLE', status: 503, headers: { 'retry-after': '5' } });
+  });
+
   it('maps an unobservable commit to 202 with the txId', () => {
     const err = new CommitStatusError({
       code: GrpcStatus.DEADLINE_EXCEEDED,

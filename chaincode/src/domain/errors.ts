@@ -41,3 +41,10 @@ export const notFound = refusal('NOT_FOUND');
 export const invalidState = refusal('INVALID_STATE');
 export const conflictExternalRef = refusal('CONFLICT_EXTERNAL_REF');
 export const notDue = refusal('NOT_DUE');
+
+/** Batch refusals name the failing item, so a client can fix one line of a 500-line upload. */
+export function atItem(error: unknown, index: number): unknown {
+  return error instanceof DomainError
+    ? new DomainError(error.code, `item ${index}: ${error.message}`, { ...error.details, index })
+    : error;
+}

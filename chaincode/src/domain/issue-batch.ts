@@ -1,6 +1,6 @@
 import { requireActor } from './access';
 import { duplicateInvoiceDrafts, recordConflicts, refusedAndRecorded, type ConflictDraft } from './conflicts';
-import { DomainError, validation } from './errors';
+import { atItem, validation } from './errors';
 import { ledgerEvent } from './events';
 import { issuePlan } from './issue';
 import type { LedgerReader } from './ledger-reader';
@@ -16,11 +16,6 @@ export interface BatchItemResult {
   /** Present on a refused batch for the items whose invoices are already financed. */
   conflictIds?: ConflictId[];
 }
-
-const atItem = (error: unknown, index: number): unknown =>
-  error instanceof DomainError
-    ? new DomainError(error.code, `item ${index}: ${error.message}`, { ...error.details, index })
-    : error;
 
 /** Items must not collide with each other: the ledger cannot see writes of the same transaction. */
 function assertItemsDistinct(requests: readonly OriginationRequest[]): void {

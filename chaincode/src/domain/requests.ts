@@ -1,5 +1,5 @@
 // One parser per request shape; each returns a typed request or throws VALIDATION.
-import { validation } from './errors';
+import { atItem, validation } from './errors';
 import { PLEDGE_ID_PATTERN, RECEIVABLE_ID_PATTERN } from './ids';
 import { PARTY_KINDS, RECEIVABLE_STATUSES } from './types';
 import type { Amount, CalendarDate, PartyId, PartyKind, PledgeId, ReceivableId, ReceivableStatus } from './types';
@@ -99,7 +99,13 @@ export const parseClaim = (raw: string): OriginationRequest => parseOrigination(
 
 export function parseIssueBatch(raw: string): OriginationRequest[] {
   const f = object(parseJsonRequest(raw), ROOT, ['items']);
-  return list(f.items, '$.items', 1, MAX_BATCH_ITEMS, (item, path) => parseOrigination(item, path, 'creditor'));
+  return list(f.items, '$.items', 1, MAX_BATCH_ITEMS, (item, path, index) => {
+    try {
+      return parseOrigination(item, path, 'creditor');
+    } catch (error) {
+      throw atItem(error, index);
+    }
+  });
 }
 
 export interface IdRequest {

@@ -105,10 +105,16 @@ export function integer(value: unknown, path: string, min: number, max: number):
   return value;
 }
 
-export function list<T>(value: unknown, path: string, min: number, max: number, item: (v: unknown, p: string) => T): T[] {
+export function list<T>(
+  value: unknown,
+  path: string,
+  min: number,
+  max: number,
+  item: (v: unknown, p: string, index: number) => T,
+): T[] {
   if (!Array.isArray(value)) throw validation(`${path} must be an array`, { field: path });
   if (value.length < min || value.length > max) {
     throw validation(`${path} must have ${min}..${max} entries`, { field: path });
   }
-  return value.map((entry: unknown, index) => item(entry, `${path}[${index}]`));
+  return value.map((entry: unknown, index) => item(entry, `${path}[${index}]`, index));
 }

@@ -1,16 +1,7 @@
 import { canonicalJson } from '../../src/domain/canonical';
-import { DUE } from '../support/fixtures';
+import { DUE, issueRequest } from '../support/fixtures';
 import { identity } from '../support/fake-fabric';
 import { demoNetwork, IDS, parties, read, receivables, refusal, write } from '../support/network';
-
-const issueRequest = (externalRef: string, amount = '1000000', invoice = externalRef) => ({
-  externalRef,
-  creditor: 'SUP-T1',
-  amount,
-  currency: 'EUR',
-  dueDate: DUE,
-  invoices: [{ number: invoice, code: 'INV', amount }],
-});
 
 describe('the receivables chaincode, end to end on a fake peer', () => {
   it('runs the supply-chain story: issue, split twice, pledge, refused double pledge, lineage, settlement', async () => {

@@ -6,7 +6,7 @@ import { issueBatch } from '../../src/domain/issue-batch';
 import { transfer } from '../../src/domain/transfer';
 import { invoiceFingerprint } from '../../src/domain/fingerprints';
 import type { PartyId } from '../../src/domain/types';
-import { CALLERS, DUE, issueRequest, txOn } from '../support/fixtures';
+import { CALLERS, claimRequest, issueRequest, txOn } from '../support/fixtures';
 import { expectRefusal, issued, newLedger, today } from '../support/scenario';
 
 describe('Issue', () => {
@@ -91,7 +91,7 @@ describe('IssueBatch', () => {
   it('throws VALIDATION with the item index for an invalid item, repeated refs or shared invoices', async () => {
     const ledger = newLedger();
     const bad = { items: [issueRequest('B-1'), { ...issueRequest('B-2'), amount: '-1' }] };
-    await expect(ledger.run(issueBatch, CALLERS.core, today(), bad)).rejects.toMatchObject({ code: 'VALIDATION', details: { field: '$.items[1].amount' } });
+    await expect(ledger.run(issueBatch, CALLERS.core, today(), bad)).rejects.toMatchObject({ code: 'VALIDATION', details: { field: '$.items[1].amount', index: 1 } });
     await expect(ledger.run(issueBatch, CALLERS.core, today(), batch('B-1', 'B-1'))).rejects.toMatchObject({ code: 'VALIDATION', details: { index: 1 } });
     const shared = { items: [issueRequest('B-1', '1', 'X'), issueRequest('B-2', '1', 'X')] };
     await expect(ledger.run(issueBatch, CALLERS.core, today(), shared)).rejects.toMatchObject({ code: 'VALIDATION', details: { index: 1 } });
@@ -109,11 +109,11 @@ describe('IssueBatch', () => {
 });
 
 describe('Claim, Confirm, Reject', () => {
-  const claimRequest = (ref: string) => ({ externalRef: ref, debtor: 'CORE-001', amount: '700', currency: 'EUR', dueDate: DUE, invoices: [{ number: ref, code: 'INV', amount: '700' }] });
+  const claimOf = (ref: string) => claimRequest(ref, '700');
 
   it('a supplier claims a PENDING receivable that only the debtor can confirm', async () => {
     const ledger = newLedger();
-    const claimed = await ledger.done(claim, CALLERS.t1, today(), claimRequest('C-1'));
+    const claimed = await ledger.done(claim, CALLERS.t1, today(), claimOf('C-1'));
     expect(claimed).toMatchObject({ status: 'PENDING', holder: 'SUP-T1', debtor: 'CORE-001', created: true });
     await expectRefusal(ledger, () => ledger.run(confirm, CALLERS.t1, today(), { id: claimed.id }), 'FORBIDDEN');
     await expectRefusal(ledger, () => ledger.run(transfer, CALLERS.t1, today(), { id: claimed.id, to: 'SUP-T2' }), 'INVALID_STATE');
@@ -124,7 +124,7 @@ describe('Claim, Confirm, Reject', () => {
 
   it('reject frees the invoices so the debtor can issue them', async () => {
     const ledger = newLedger();
-    const claimed = await ledger.done(claim, CALLERS.t1, today(), claimRequest('C-1'));
+    const claimed = await ledger.done(claim, CALLERS.t1, today(), claimOf('C-1'));
     const dup = await ledger.run(issue, CALLERS.core, today(), issueRequest('PO-9', '700', 'C-1'));
     expect(dup.status).toBe('REFUSED');
     const rejected = await ledger.done(reject, CALLERS.core, today(), { id: claimed.id, reason: 'not ours' });
@@ -134,8 +134,8 @@ describe('Claim, Confirm, Reject', () => {
 
   it('a claim needs a treasury SUPPLIER caller and a CORE debtor', async () => {
     const ledger = newLedger();
-    await expectRefusal(ledger, () => ledger.run(claim, CALLERS.bankA, today(), claimRequest('C-1')), 'FORBIDDEN');
-    await expectRefusal(ledger, () => ledger.run(claim, CALLERS.t1, today(), { ...claimRequest('C-1'), debtor: 'SUP-T2' }), 'VALIDATION');
+    await expectRefusal(ledger, () => ledger.run(claim, CALLERS.bankA, today(), claimOf('C-1')), 'FORBIDDEN');
+    await expectRefusal(ledger, () => ledger.run(claim, CALLERS.t1, today(), { ...claimOf('C-1'), debtor: 'SUP-T2' }), 'VALIDATION');
   });
 });
 
@@ -160,5 +160,20 @@ describe('Cancel', () => {
   it('refuses an unknown id with NOT_FOUND', async () => {
     const ledger = newLedger();
     await expectRefusal(ledger, () => ledger.run(cancel, CALLERS.core, today(), { id: `RCV-${'0'.repeat(32)}` }), 'NOT_FOUND');
+  });
+});
+
+describe('Claim duplicate invoices', () => {
+  it('refuses AND records a claim on an invoice that already backs an issued receivable', async () => {
+    const ledger = newLedger();
+    const existing = await issued(ledger, 'PO-1');
+    const request = { ...claimRequest('T2-CLAIM', '5'), invoices: [{ number: 'PO-1', code: 'INV', amount: '5' }] };
+    const reply = await ledger.run(claim, CALLERS.t2, today(), request);
+    expect(reply).toMatchObject({
+      status: 'REFUSED',
+      error: { code: 'DUPLICATE_INVOICE' },
+      conflict: { attemptedBy: 'SUP-T2', existing: { receivableId: existing.id }, visibleTo: ['CORE-001', 'SUP-T1'] },
+    });
+    expect(ledger.receivables.size).toBe(1);
   });
 });

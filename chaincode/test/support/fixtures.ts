@@ -51,3 +51,8 @@ export const issueRequest = (externalRef: string, amount = '1000000', invoiceNum
   dueDate: DUE,
   invoices: [{ number: invoiceNumber, code: 'INV', amount }],
 });
+
+export const claimRequest = (externalRef: string, amount = '500') => {
+  const { creditor: _creditor, ...terms } = issueRequest(externalRef, amount);
+  return { ...terms, debtor: 'CORE-001' };
+};

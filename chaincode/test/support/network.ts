@@ -1,4 +1,5 @@
 // The demo network's identities and parties on a FakeFabric, plus helpers to read SCF_ERROR refusals.
+import './quiet-fabric-logs';
 import { PartyContract } from '../../src/contract/party-contract';
 import { ReceivableContract } from '../../src/contract/receivable-contract';
 import { FakeFabric, identity, type Identity } from './fake-fabric';

@@ -68,6 +68,12 @@ const unavailable = (what: string, err: Error): ApiError =>
     { 'retry-after': String(RETRY_AFTER_SECONDS) },
   );
 
+// A peer that cannot reach the chaincode service answers the endorsement with this text (Fabric's
+// lifecycle "could not launch chaincode"): the service is down, which is transient, not a refusal.
+const CHAINCODE_UNREACHABLE = /could not launch chaincode/;
+const chaincodeUnreachable = (err: GatewayError): boolean =>
+  [err.message, ...(err.details ?? []).map((d) => d.message)].some((m) => CHAINCODE_UNREACHABLE.test(m));
+
 const isTransient = (grpcCode: number): boolean =>
   grpcCode === GrpcStatus.UNAVAILABLE || grpcCode === GrpcStatus.DEADLINE_EXCEEDED;
 
@@ -109,6 +115,7 @@ export function toApiError(err: unknown): ApiError {
       return commitPending(txId, err.message);
     }
     if (isTransient(err.code)) return unavailable(err instanceof EndorseError ? 'the endorsing peer' : 'the ledger', err);
+    if (chaincodeUnreachable(err)) return unavailable('the chaincode service', err);
     return new ApiError('LEDGER_ERROR', 'the ledger refused the request', {
       grpcCode: err.code,
       cause: err.message,

@@ -1,0 +1,93 @@
+// Faults on the native network, seen through the REST gateway: a dead peer, a dead chaincode service and a
+// full stop/start. Each checks what the API told the caller against what the ledger holds afterwards.
+import { HttpResult, issueRequest, runId, useGateway } from '../support/gateway-client';
+import { loadConnection, network } from '../support/network';
+
+// A degraded dependency must be reported at once, not after a client-side timeout.
+const PROMPT_MS = 20_000;
+
+const timed = async (call: () => Promise<HttpResult>): Promise<HttpResult & { ms: number }> => {
+  const started = Date.now();
+  const res = await call();
+  return { ...res, ms: Date.now() - started };
+};
+
+const expectUnavailable = (res: HttpResult & { ms: number }): void => {
+  expect(res.status).toBe(503);
+  expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(res.ms).toBeLessThan(PROMPT_MS);
+};
+
+describe('faults on the native network, through the gateway', () => {
+  const g = useGateway();
+  const erp = () => g().as('CORE-001');
+
+  afterEach(() => {
+    // Whatever a test killed comes back before the next one (start only restarts what is down).
+    network('start');
+  });
+
+  it("answers 503 while the core org's peer is down, loses no committed write, and records none it refused", async () => {
+    const ref = runId();
+    const outcomes: { key: string; id?: string; status: number }[] = [];
+    const issue = async (n: number) => {
+      const key = `peer-fault-${ref}-${n}`;
+      const res = await timed(() => erp().post('/v1/receivables', issueRequest(`${ref}-${n}`, 'SUP-T1', '1000'), { key }));
+      outcomes.push({ key, id: res.body?.result?.id, status: res.status });
+      return res;
+    };
+
+    for (let n = 0; n < 3; n++) expect((await issue(n)).status).toBe(200);
+    network('kill', loadConnection().orgs.core!.peer.name);
+    for (let n = 3; n < 6; n++) expectUnavailable(await issue(n));
+    network('start');
+
+    for (const outcome of outcomes.filter((o) => o.status === 200)) {
+      expect((await erp().get(`/v1/receivables/${outcome.id}`)).status).toBe(200);
+    }
+    // Retried with their keys once the peer is back, the refused writes commit now, exactly once: each is newly
+    // created by the retry's own transaction, so the refused attempt had written nothing.
+    for (const outcome of outcomes.filter((o) => o.status === 503)) {
+      const n = outcome.key.split('-').pop();
+      const retried = await erp().post('/v1/receivables', issueRequest(`${ref}-${n}`, 'SUP-T1', '1000'), { key: outcome.key });
+      expect(retried.status).toBe(200);
+      expect(retried.body.result.created).toBe(true);
+      const history = await erp().get(`/v1/receivables/${retried.body.result.id}/history`);
+      expect(history.body.map((h: { txId: string }) => h.txId)).toEqual([retried.body.txId]);
+    }
+  });
+
+  it('answers 503 at once while the chaincode service is down, and serves again after a restart without redeploying', async () => {
+    const ref = runId();
+    network('kill', 'chaincode');
+    expectUnavailable(await timed(() => erp().post('/v1/receivables', issueRequest(ref, 'SUP-T1', '2500'))));
+    network('start');
+    const res = await erp().post('/v1/receivables', issueRequest(ref, 'SUP-T1', '2500'));
+    expect(res.status).toBe(200);
+  });
+
+  it('keeps every receivable, pledge, conflict and history entry across a full stop and start', async () => {
+    const ref = runId();
+    const issued = await erp().post('/v1/receivables', issueRequest(ref, 'SUP-T1', '9000'));
+    const id = issued.body.result.id as string;
+    const pledged = await g().as('SUP-T1').post(`/v1/receivables/${id}/pledges`, { pledgee: 'BANK-A', securedAmount: '9000', loanRef: `L-${ref}` });
+    const refused = await g().as('SUP-T1').post(`/v1/receivables/${id}/pledges`, { pledgee: 'BANK-B', securedAmount: '1', loanRef: `L2-${ref}` });
+    expect(pledged.status).toBe(200);
+    expect(refused.status).toBe(409);
+    const snapshot = async () => ({
+      receivable: (await g().as('SUP-T1').get(`/v1/receivables/${id}`)).body,
+      pledge: (await g().as('BANK-A').get(`/v1/pledges/${encodeURIComponent(pledged.body.result.id)}`)).body,
+      history: (await g().as('SUP-T1').get(`/v1/receivables/${id}/history`)).body,
+      conflicts: (await g().as('SUP-T1').get('/v1/conflicts?pageSize=100')).body.items,
+    });
+    const before = await snapshot();
+    expect(before.history).toHaveLength(2);
+    expect(before.conflicts.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(refused.body.error.details.conflictIds));
+
+    network('stop');
+    network('start');
+
+    const after = await snapshot();
+    expect(after).toEqual(before);
+  });
+});
