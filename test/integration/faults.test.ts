@@ -1,7 +1,7 @@
 // Faults on the native network, seen through the REST gateway: a dead peer, a dead chaincode service and a
 // full stop/start. Each checks what the API told the caller against what the ledger holds afterwards.
 import { HttpResult, issueRequest, runId, useGateway } from '../support/gateway-client';
-import { loadConnection, network } from '../support/network';
+import { eventually, loadConnection, network, raftLeader } from '../support/network';
 
 // A degraded dependency must be reported at once, not after a client-side timeout.
 const PROMPT_MS = 20_000;
@@ -55,6 +55,41 @@ describe('faults on the native network, through the gateway', () => {
       const history = await erp().get(`/v1/receivables/${retried.body.result.id}/history`);
       expect(history.body.map((h: { txId: string }) => h.txId)).toEqual([retried.body.txId]);
     }
+  });
+
+  it('keeps ordering after the Raft leader dies, answers 503 without a quorum, and commits retries exactly once', async () => {
+    const ref = runId();
+    const description = loadConnection();
+    const firstLeader = await raftLeader(description);
+    expect(firstLeader).toBeDefined();
+    network('kill', firstLeader!);
+    // The two survivors elect a new leader and writes go on.
+    const newLeader = await eventually(async () => {
+      const leader = await raftLeader(description);
+      if (!leader || leader === firstLeader) throw new Error('no new leader yet');
+      return leader;
+    });
+    const during = await eventually(async () => {
+      const res = await erp().post('/v1/receivables', issueRequest(`${ref}-a`, 'SUP-T1', '700'), { key: `raft-${ref}-a` });
+      if (res.status !== 200) throw new Error(`answered ${res.status}`);
+      return res;
+    });
+    expect(during.body.result.created).toBe(true);
+
+    // Without a quorum nothing can be ordered: the API says so at once.
+    network('kill', newLeader);
+    const key = `raft-${ref}-b`;
+    expectUnavailable(await timed(() => erp().post('/v1/receivables', issueRequest(`${ref}-b`, 'SUP-T1', '800'), { key })));
+
+    network('start');
+    await eventually(async () => expect(await raftLeader(description)).toBeDefined());
+    const retried = await eventually(async () => {
+      const res = await erp().post('/v1/receivables', issueRequest(`${ref}-b`, 'SUP-T1', '800'), { key });
+      if (res.status !== 200) throw new Error(`answered ${res.status}`);
+      return res;
+    });
+    const history = await erp().get(`/v1/receivables/${retried.body.result.id}/history`);
+    expect(history.body).toHaveLength(1);
   });
 
   it('answers 503 at once while the chaincode service is down, and serves again after a restart without redeploying', async () => {

@@ -1,4 +1,5 @@
 // A plain in-memory LedgerReader for domain tests: applies an Outcome's writes the way the adapter does.
+import { assertNever } from '../../src/domain/assert-never';
 import type { LedgerEvent } from '../../src/domain/events';
 import type { LedgerReader } from '../../src/domain/ledger-reader';
 import type { Outcome, Reply } from '../../src/domain/outcome';
@@ -52,6 +53,8 @@ export class MemoryLedger implements LedgerReader {
         case 'fingerprint-release':
           this.fingerprints.delete(write.fingerprint);
           break;
+        default:
+          assertNever(write);
       }
     }
     if (outcome.event) this.events.push(outcome.event);
