@@ -58,13 +58,17 @@ describe('Fabric error mapping', () => {
     expect(toApiError(submit).status).toBe(503);
   });
 
-  it('maps a chaincode service the peer cannot reach to 503 with Retry-After', () => {
+  it.each([
+    [GrpcStatus.ABORTED, "error in simulation: failed to execute transaction t: could not launch chaincode 'receivables_1.0:ab': connection refused"],
+    [GrpcStatus.FAILED_PRECONDITION, 'no peers available to evaluate chaincode receivables in channel scf'],
+    [GrpcStatus.UNKNOWN, 'no combination of peers can be derived which satisfy the endorsement policy'],
+  ])('maps a recovering network (gRPC %i: %s) to 503 with Retry-After', (code, message) => {
     const err = new EndorseError({
-      code: GrpcStatus.ABORTED,
-      cause: cause(GrpcStatus.ABORTED),
+      code,
+      cause: cause(code),
       transactionId: 't',
-      message: '10 ABORTED: failed to endorse transaction',
-      details: [{ address: 'peer0:7051', mspId: 'CoreMSP', message: "error in simulation: failed to execute transaction t: could not launch chaincode 'receivables_1.0:ab': connection refused" }],
+      message: `${code}: failed to endorse transaction`,
+      details: [{ address: 'peer0:7051', mspId: 'CoreMSP', message }],
     });
     expect(toApiError(err)).toMatchObject({ code: 'LEDGER_UNAVAILABLE', status: 503, headers: { 'retry-after': '5' } });
   });

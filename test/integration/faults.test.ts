@@ -49,9 +49,13 @@ describe('faults on the native network, through the gateway', () => {
     // created by the retry's own transaction, so the refused attempt had written nothing.
     for (const outcome of outcomes.filter((o) => o.status === 503)) {
       const n = outcome.key.split('-').pop();
-      const retried = await erp().post('/v1/receivables', issueRequest(`${ref}-${n}`, 'SUP-T1', '1000'), { key: outcome.key });
-      expect(retried.status).toBe(200);
-      expect(retried.body.result.created).toBe(true);
+      // 503 means "retry later": the restarted peer may need a moment to rejoin discovery.
+      const retried = await eventually(async () => {
+        const res = await erp().post('/v1/receivables', issueRequest(`${ref}-${n}`, 'SUP-T1', '1000'), { key: outcome.key });
+        if (res.status === 503) throw new Error('still recovering');
+        return res;
+      });
+      expect({ status: retried.status, body: retried.body }).toMatchObject({ status: 200, body: { result: { created: true } } });
       const history = await erp().get(`/v1/receivables/${retried.body.result.id}/history`);
       expect(history.body.map((h: { txId: string }) => h.txId)).toEqual([retried.body.txId]);
     }

@@ -28,7 +28,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('split' as const), target: fc.nat(), weights: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 2, maxLength: 4 }), holders: fc.array(fc.nat(2), { minLength: 4, maxLength: 4 }) }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('transfer' as const), target: fc.nat(), to: fc.nat(4) }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('pledge' as const), target: fc.nat(), bank: fc.nat(1), pledgor: fc.nat(5) }), weight: 5 },
-  { arbitrary: fc.record({ kind: fc.constant('decide' as const), target: fc.nat(), decision: fc.constantFrom<PledgeDecision>('accept', 'reject', 'release'), bank: fc.nat(3) }), weight: 6 },
+  { arbitrary: fc.record({ kind: fc.constant('decide' as const), target: fc.nat(), decision: fc.constantFrom<PledgeDecision>('accept', 'reject', 'release', 'release'), bank: fc.nat(3) }), weight: 6 },
 );
 
 const pick = <T>(items: readonly T[], index: number): T | undefined => items[index % Math.max(items.length, 1)];
@@ -115,7 +115,8 @@ describe('ledger invariants under random operation sequences', () => {
           assertInvariants(ledger, amount);
         }
       }),
-      { numRuns: 150 },
+      // Release needs pledge, accept and release to hit one receivable in order; enough runs make that routine.
+      { numRuns: 300 },
     );
     // The generator must actually reach every kind of state change, or the property proves little.
     for (const type of ['ReceivableSplit', 'ReceivableTransferred', 'PledgeRequested', 'PledgeAccepted', 'PledgeRejected', 'PledgeReleased', 'ReceivableSettled', 'ConflictRecorded']) {

@@ -68,11 +68,16 @@ const unavailable = (what: string, err: Error): ApiError =>
     { 'retry-after': String(RETRY_AFTER_SECONDS) },
   );
 
-// A peer that cannot reach the chaincode service answers the endorsement with this text (Fabric's
-// lifecycle "could not launch chaincode"): the service is down, which is transient, not a refusal.
-const CHAINCODE_UNREACHABLE = /could not launch chaincode/;
-const chaincodeUnreachable = (err: GatewayError): boolean =>
-  [err.message, ...(err.details ?? []).map((d) => d.message)].some((m) => CHAINCODE_UNREACHABLE.test(m));
+// Conditions a peer reports while it or its neighbours recover (chaincode service down, discovery not yet
+// repopulated after a restart): transient, so the caller is told to retry rather than that the ledger refused.
+const RECOVERING = [
+  /could not launch chaincode/,
+  /no peers available/i,
+  /no combination of peers/i,
+  /failed to collect enough transaction endorsements/i,
+];
+const recovering = (err: GatewayError): boolean =>
+  [err.message, ...(err.details ?? []).map((d) => d.message)].some((m) => RECOVERING.some((pattern) => pattern.test(m)));
 
 const isTransient = (grpcCode: number): boolean =>
   grpcCode === GrpcStatus.UNAVAILABLE || grpcCode === GrpcStatus.DEADLINE_EXCEEDED;
@@ -115,7 +120,7 @@ export function toApiError(err: unknown): ApiError {
       return commitPending(txId, err.message);
     }
     if (isTransient(err.code)) return unavailable(err instanceof EndorseError ? 'the endorsing peer' : 'the ledger', err);
-    if (chaincodeUnreachable(err)) return unavailable('the chaincode service', err);
+    if (recovering(err)) return unavailable('the endorsing network', err);
     return new ApiError('LEDGER_ERROR', 'the ledger refused the request', {
       grpcCode: err.code,
       cause: err.message,

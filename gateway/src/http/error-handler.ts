@@ -37,6 +37,8 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) => {
     const apiError = error instanceof ApiError ? error : fromFastifyError(error);
     if (apiError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    // Ledger-side failures keep their cause in the log: operators need to know which node said what.
+    else if (apiError.status >= 500) request.log.warn({ code: apiError.code, details: apiError.details }, apiError.message);
     else request.log.info({ code: apiError.code }, apiError.message);
     return sendError(reply, apiError);
   });
