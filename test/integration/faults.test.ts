@@ -105,6 +105,33 @@ describe('faults on the native network, through the gateway', () => {
     expect(res.status).toBe(200);
   });
 
+  it('resolves writes in flight when the gateway crashes: retries with their keys return one outcome, never a second transaction', async () => {
+    const ref = runId();
+    const keys = [0, 1, 2].map((n) => `crash-${ref}-${n}`);
+    const body = (n: number) => issueRequest(`${ref}-${n}`, 'SUP-T1', '4200');
+    // Fire the writes, then kill the gateway while they are between endorsement and commit (a submit
+    // takes at least one 500 ms batch timeout); the callers see a broken connection, not an answer.
+    const inFlight = keys.map((key, n) => erp().post('/v1/receivables', body(n), { key }).catch(() => undefined));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await g().crash();
+    await Promise.all(inFlight);
+    await g().launch();
+
+    for (const [n, key] of keys.entries()) {
+      const retried = await eventually(async () => {
+        const res = await erp().post('/v1/receivables', body(n), { key });
+        if (res.status === 503 || res.status === 202 || res.status === 409) throw new Error(`answered ${res.status}`);
+        return res;
+      });
+      expect(retried.status).toBe(200);
+      // The same key again gives the same answer, and the ledger holds exactly one transaction for it.
+      const again = await erp().post('/v1/receivables', body(n), { key });
+      expect(again.body).toEqual(retried.body);
+      const history = await erp().get(`/v1/receivables/${retried.body.result.id}/history`);
+      expect(history.body.map((h: { txId: string }) => h.txId)).toEqual([retried.body.txId]);
+    }
+  });
+
   it('keeps every receivable, pledge, conflict and history entry across a full stop and start', async () => {
     const ref = runId();
     const issued = await erp().post('/v1/receivables', issueRequest(ref, 'SUP-T1', '9000'));

@@ -98,6 +98,16 @@ export class GatewayProcess {
     await this.launch();
   }
 
+  /** SIGKILL, as a crash: nothing in flight gets to finish. Start it again with launch(). */
+  async crash(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
   async request(
     as: string | null,
     method: 'GET' | 'POST',
