@@ -22,12 +22,6 @@ source "$SCF_ROOT/scripts/lib/gateway.sh"
 readonly READY_MARKER="$SCF_HOME/.ready"
 trap 'log "failed: \"$BASH_COMMAND\" (line $LINENO); see $SCF_LOG_DIR"' ERR
 
-prepare_tools() {
-  SCF_STEP=tools
-  ensure_node_modules
-  ensure_fabric_binaries
-}
-
 start_cas() {
   SCF_STEP=ca
   local org
@@ -57,7 +51,6 @@ start_chaincode() {
 }
 
 start_nodes() {
-  start_cas
   start_orderers
   start_peers
   start_chaincode
@@ -90,7 +83,8 @@ cmd_up() {
     return 0
   fi
   local started=$SECONDS
-  prepare_tools
+  ensure_toolchain
+  start_cas
   SCF_STEP=crypto
   generate_identities
   SCF_STEP=channel
@@ -122,7 +116,8 @@ cmd_stop() {
 
 cmd_start() {
   [[ -f "$READY_MARKER" ]] || die "no network to start; run '$0 up' first"
-  prepare_tools
+  ensure_toolchain
+  start_cas
   start_nodes
   start_api
   SCF_STEP=start

@@ -9,12 +9,6 @@ source "$SCF_ROOT/network/topology.sh"
 source "$SCF_ROOT/scripts/lib/toolchain.sh"
 source "$SCF_ROOT/scripts/lib/processes.sh"
 
-prepare_tools() {
-  SCF_STEP=tools
-  ensure_node_modules
-  ensure_fabric_binaries
-}
-
 build_workspaces() {
   SCF_STEP=build
   log "compiling chaincode and gateway"
@@ -44,7 +38,7 @@ check_no_leftovers() {
 main() {
   local had_network=false status=0
   "$SCF_ROOT/scripts/network.sh" status >/dev/null 2>&1 && had_network=true
-  prepare_tools
+  ensure_toolchain
   build_workspaces
   run_jest "$@" || status=$?
   [[ "$had_network" == true ]] || check_no_leftovers

@@ -71,45 +71,37 @@ write_org_msp() {
   write_node_ous "$msp"
 }
 
-# enroll_identity ORG NAME TYPE DIR ATTRS : registers NAME and enrolls its signing MSP into DIR/msp.
+# enroll_identity ORG NAME TYPE DIR ATTRS [TLS_HOST] : registers NAME and enrolls its signing MSP into DIR/msp;
+# with TLS_HOST also a TLS certificate into DIR/tls, valid for TLS_HOST, localhost and the bind address.
 enroll_identity() {
-  local org="$1" name="$2" type="$3" dir="$4" attrs="$5" secret
+  local org="$1" name="$2" type="$3" dir="$4" attrs="$5" tls_host="${6:-}" secret
   secret="$(openssl rand -hex 12)"
   local register=(register --id.name "$name" --id.secret "$secret" --id.type "$type")
   [[ -n "$attrs" ]] && register+=(--id.attrs "$attrs")
   ca_client "$org" "${register[@]}"
-  ca_client "$org" enroll -u "https://$name:$secret@$SCF_BIND:${CA_PORT[$org]}" -M "$dir/msp"
-  mv "$dir"/msp/cacerts/*.pem "$dir/msp/cacerts/ca.pem.tmp" && mv "$dir/msp/cacerts/ca.pem.tmp" "$dir/msp/cacerts/ca.pem"
+  local url="https://$name:$secret@$SCF_BIND:${CA_PORT[$org]}"
+  ca_client "$org" enroll -u "$url" -M "$dir/msp"
+  mv "$dir"/msp/cacerts/*.pem "$dir/msp/cacerts/ca.pem"
   write_node_ous "$dir/msp"
-  echo "$secret" >"$dir/.secret"
-}
-
-# enroll_tls ORG NAME DIR HOST : a TLS certificate for NAME valid for HOST, localhost and the bind address.
-enroll_tls() {
-  local org="$1" name="$2" dir="$3" host="$4" secret
-  secret="$(cat "$dir/.secret")"
-  ca_client "$org" enroll -u "https://$name:$secret@$SCF_BIND:${CA_PORT[$org]}" -M "$dir/tls-enroll" \
-    --enrollment.profile tls --csr.hosts "$host,localhost,$SCF_BIND"
+  [[ -n "$tls_host" ]] || return 0
+  ca_client "$org" enroll -u "$url" -M "$dir/tls-enroll" --enrollment.profile tls --csr.hosts "$tls_host,localhost,$SCF_BIND"
   mkdir -p "$dir/tls"
   cp "$dir"/tls-enroll/tlscacerts/*.pem "$dir/tls/ca.crt"
   cp "$dir/tls-enroll/signcerts/cert.pem" "$dir/tls/server.crt"
   cp "$(key_file "$dir/tls-enroll")" "$dir/tls/server.key"
-  rm -rf "$dir/tls-enroll" "$dir/.secret"
+  rm -rf "$dir/tls-enroll"
 }
 
 generate_peer_org_identities() {
   local org="$1" party
   enroll_registrar "$org"
   write_org_msp "$org"
-  enroll_identity "$org" "peer0" peer "$(peer_dir "$org")" ""
-  enroll_tls "$org" "peer0" "$(peer_dir "$org")" "$(peer_host "$org")"
+  enroll_identity "$org" "peer0" peer "$(peer_dir "$org")" "" "$(peer_host "$org")"
   enroll_identity "$org" "${org}-admin" admin "$(user_dir "$org" admin)" "scf.role=admin:ecert"
-  rm -f "$(user_dir "$org" admin)/.secret"
   for party in "${DEMO_PARTIES[@]}"; do
     [[ "$(party_field "$party" 1)" == "$org" ]] || continue
     enroll_identity "$org" "$party" client "$(user_dir "$org" "$party")" \
       "scf.party=$party:ecert,scf.role=$(party_field "$party" 2):ecert"
-    rm -f "$(user_dir "$org" "$party")/.secret"
   done
 }
 
@@ -118,26 +110,21 @@ generate_orderer_org_identities() {
   enroll_registrar orderer
   write_org_msp orderer
   for name in "${ORDERERS[@]}"; do
-    enroll_identity orderer "$name" orderer "$(orderer_dir "$name")" ""
-    enroll_tls orderer "$name" "$(orderer_dir "$name")" "$(orderer_host "$name")"
+    enroll_identity orderer "$name" orderer "$(orderer_dir "$name")" "" "$(orderer_host "$name")"
   done
   # The orderer admin needs a TLS client certificate: the channel participation API requires mutual TLS.
-  enroll_identity orderer "orderer-admin" admin "$(user_dir orderer admin)" ""
-  enroll_tls orderer "orderer-admin" "$(user_dir orderer admin)" "orderer-admin"
+  enroll_identity orderer "orderer-admin" admin "$(user_dir orderer admin)" "" "orderer-admin"
 }
 
-# Starts the CAs and issues every certificate, once; later runs reuse what exists.
+# Issues every certificate from the running CAs, once; later runs reuse what exists.
 generate_identities() {
   local org
   [[ -f "$SCF_ORGS_DIR/.complete" ]] && return 0
   rm -rf "$SCF_ORGS_DIR"
-  for org in orderer "${PEER_ORGS[@]}"; do start_ca "$org"; done
-  for org in orderer "${PEER_ORGS[@]}"; do wait_ca "$org"; done
   log "issuing certificates from the organisations' CAs"
   generate_orderer_org_identities
   for org in "${PEER_ORGS[@]}"; do generate_peer_org_identities "$org"; done
   # The shared chaincode service's TLS certificate, from the core organisation's CA.
-  enroll_identity core ccaas-server client "$(user_dir core ccaas-server)" ""
-  enroll_tls core ccaas-server "$(user_dir core ccaas-server)" "ccaas.$SCF_DOMAIN"
+  enroll_identity core ccaas-server client "$(user_dir core ccaas-server)" "" "ccaas.$SCF_DOMAIN"
   touch "$SCF_ORGS_DIR/.complete"
 }

@@ -55,3 +55,10 @@ ensure_fabric_binaries() {
   FABRIC_SAMPLECONFIG="$(fabric_module_dir)/sampleconfig"
   export FABRIC_SAMPLECONFIG
 }
+
+# Everything the network and the tests run on: Node 24 with the npm dependencies, and the Fabric binaries.
+ensure_toolchain() {
+  SCF_STEP=tools
+  ensure_node_modules
+  ensure_fabric_binaries
+}
