@@ -6,6 +6,7 @@
 #   down    stop and remove everything the network generated    status  one line per process
 #   kill NAME    SIGKILL one process (a crash, for fault tests); 'start' brings it back
 #   logs [NAME]  list the log files, or follow one
+#   block-cutting [TIMEOUT MAX_MESSAGES]  show, or change on the live channel, the orderer's block cutting
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -15,6 +16,7 @@ source "$SCF_ROOT/scripts/lib/processes.sh"
 source "$SCF_ROOT/scripts/lib/crypto.sh"
 source "$SCF_ROOT/scripts/lib/nodes.sh"
 source "$SCF_ROOT/scripts/lib/channel.sh"
+source "$SCF_ROOT/scripts/lib/block-cutting.sh"
 source "$SCF_ROOT/scripts/lib/chaincode.sh"
 source "$SCF_ROOT/scripts/lib/connection.sh"
 source "$SCF_ROOT/scripts/lib/gateway.sh"
@@ -161,6 +163,14 @@ cmd_logs() {
   fi
 }
 
+cmd_block_cutting() {
+  [[ $# -eq 0 || $# -eq 2 ]] || die "usage: $0 block-cutting [TIMEOUT MAX_MESSAGES]   e.g. 2s 500"
+  network_running || die "the network is not running"
+  ensure_fabric_binaries
+  SCF_STEP=block-cutting
+  block_cutting "$@"
+}
+
 main() {
   local cmd="${1:-}"
   shift || true
@@ -172,7 +182,8 @@ main() {
     status) cmd_status ;;
     kill) cmd_kill "$@" ;;
     logs) cmd_logs "$@" ;;
-    *) sed -n '2,9p' "$0" >&2 && exit 2 ;;
+    block-cutting) cmd_block_cutting "$@" ;;
+    *) sed -n '2,10p' "$0" >&2 && exit 2 ;;
   esac
 }
 

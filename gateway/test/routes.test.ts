@@ -200,6 +200,21 @@ describe('routes over a fake ledger', () => {
       });
     });
 
+    it('counts the caller\'s receivables through the chaincode, and refuses paging or unknown fields on a count', async () => {
+      t.ledger.evaluateAnswer = () => JSON.stringify({ count: 1003 });
+      const res = await t.request('GET', '/v1/receivables/count?role=debtor&status=CONFIRMED', { as: 'CORE-001' });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ count: 1003 });
+      expect(t.ledger.calls[0]!.call).toEqual({
+        contract: 'receivables',
+        fn: 'CountReceivables',
+        args: [JSON.stringify({ role: 'debtor', status: 'CONFIRMED' })],
+      });
+      expect((await t.request('GET', '/v1/receivables/count?role=debtor&pageSize=10', { as: 'CORE-001' })).status).toBe(400);
+      expect((await t.request('GET', '/v1/receivables/count', { as: 'CORE-001' })).status).toBe(400);
+      expect(t.ledger.calls).toHaveLength(1);
+    });
+
     it('returns the chaincode JSON of a receivable unchanged, and maps read errors', async () => {
       const receivable = { id: RECEIVABLE_ID, amount: '1000000', encumbrance: null, parentId: null };
       t.ledger.evaluateAnswer = () => JSON.stringify(receivable);

@@ -21,13 +21,14 @@ fabric_module_dir() {
 build_fabric_binaries() {
   local out="$1" version
   version="$(fabric_version)"
-  log "building peer, orderer, configtxgen, osnadmin (Fabric $version) into $out"
-  # Static binaries: no cgo needed by these four, and they then run in any container rootfs.
+  log "building peer, orderer, configtxgen, configtxlator, osnadmin (Fabric $version) into $out"
+  # Static binaries: no cgo needed by these five, and they then run in any container rootfs.
   (cd "$FABRIC_TOOLCHAIN_DIR/fabric" &&
     CGO_ENABLED=0 go build -trimpath -o "$out/" \
       -ldflags "-X github.com/hyperledger/fabric/common/metadata.Version=$version" \
       github.com/hyperledger/fabric/cmd/peer github.com/hyperledger/fabric/cmd/orderer \
-      github.com/hyperledger/fabric/cmd/configtxgen github.com/hyperledger/fabric/cmd/osnadmin)
+      github.com/hyperledger/fabric/cmd/configtxgen github.com/hyperledger/fabric/cmd/configtxlator \
+      github.com/hyperledger/fabric/cmd/osnadmin)
 }
 
 build_fabric_ca_binaries() {
@@ -44,7 +45,7 @@ ensure_fabric_binaries() {
   command -v go >/dev/null || die "Go is required to build Fabric from source (see network/toolchain)"
   local bin
   bin="$(fabric_bin_dir)"
-  if [[ ! -x "$bin/peer" || ! -x "$bin/fabric-ca-server" ]]; then
+  if [[ ! -x "$bin/peer" || ! -x "$bin/configtxlator" || ! -x "$bin/fabric-ca-server" ]]; then
     local tmp="$bin.partial"
     rm -rf "$tmp" && mkdir -p "$tmp"
     build_fabric_binaries "$tmp"

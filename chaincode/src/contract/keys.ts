@@ -5,6 +5,8 @@ export const OBJECT = {
   pledge: 'pledge',
   fingerprint: 'fingerprint',
   conflict: 'conflict',
+  /** The baseline probe's own records (never business data). */
+  baseline: 'baseline',
 } as const;
 
 /** Secondary indexes: value is a placeholder; the id is the last key attribute. */

@@ -6,7 +6,7 @@ import { confirm, reject } from '../domain/confirmation';
 import { issue } from '../domain/issue';
 import { issueBatch } from '../domain/issue-batch';
 import { lineage } from '../domain/lineage';
-import { conflictScan, receivableScan } from '../domain/listing';
+import { conflictScan, receivableScan, type ReceivableScan } from '../domain/listing';
 import { pledge } from '../domain/pledge';
 import { decidePledge } from '../domain/pledge-decisions';
 import { authorizeHistory, readEncumbrance, readPledge, readReceivable } from '../domain/reads';
@@ -17,6 +17,12 @@ import { transfer } from '../domain/transfer';
 import type { Conflict, Receivable } from '../domain/types';
 import { INDEX, OBJECT } from './keys';
 import { evaluate, submit } from './transaction';
+
+/** The index range holding a caller's receivables as holder or debtor, optionally of one status. */
+const indexRange = (scan: ReceivableScan): [string, string[]] => [
+  scan.index === 'holder' ? INDEX.holder : INDEX.debtor,
+  scan.status === undefined ? [scan.party] : [scan.party, scan.status],
+];
 
 @Info({ title: 'Receivables', description: 'Tokenised receivables: issue, split, transfer, pledge, settle' })
 @Default()
@@ -114,10 +120,15 @@ export class ReceivableContract extends Contract {
   async ListReceivables(ctx: Context, request: string): Promise<string> {
     return evaluate(ctx, (state, caller) => {
       const scan = receivableScan(caller, request);
-      const index = scan.index === 'holder' ? INDEX.holder : INDEX.debtor;
-      const attributes = scan.status === undefined ? [scan.party] : [scan.party, scan.status];
-      return state.page<Receivable>(index, attributes, scan.pageSize, scan.bookmark, OBJECT.receivable);
+      return state.page<Receivable>(...indexRange(scan), scan.pageSize, scan.bookmark, OBJECT.receivable);
     });
+  }
+
+  /** How many receivables the caller holds or owes (optionally in one status), without reading them. */
+  @Transaction(false)
+  @Returns('string')
+  async CountReceivables(ctx: Context, request: string): Promise<string> {
+    return evaluate(ctx, async (state, caller) => ({ count: await state.count(...indexRange(receivableScan(caller, request))) }));
   }
 
   @Transaction(false)

@@ -30,6 +30,9 @@ export interface HistoryEntry {
   value: unknown;
 }
 
+/** Index entries are one byte each, so large pages are cheap. */
+const COUNT_PAGE_SIZE = 1000;
+
 const decode = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
 const encode = (value: unknown): Uint8Array => Buffer.from(canonicalJson(value), 'utf8');
 
@@ -143,6 +146,18 @@ export class LedgerState implements LedgerReader {
       if (record !== undefined) items.push(record);
     }
     return { items, bookmark: metadata.bookmark };
+  }
+
+  /** Entries of a composite-key range, counted page by page so no single range query meets the peer's result limit. */
+  async count(objectType: string, attributes: string[]): Promise<number> {
+    let total = 0;
+    let bookmark = '';
+    do {
+      const { iterator, metadata } = await this.stub.getStateByPartialCompositeKeyWithPagination(objectType, attributes, COUNT_PAGE_SIZE, bookmark);
+      total += (await drain(iterator)).length;
+      bookmark = metadata.bookmark;
+    } while (bookmark !== '');
+    return total;
   }
 
   async all<T>(objectType: string): Promise<T[]> {

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../src/domain/canonical';
 import { claimRequest, DUE, issueRequest } from '../support/fixtures';
+import type { Identity } from '../support/fake-fabric';
 import { demoNetwork, IDS, read, receivables, refusal, write } from '../support/network';
 
 const issueTo = (creditor: string, externalRef: string, amount: string) => ({ ...issueRequest(externalRef, amount), creditor });
@@ -43,6 +44,20 @@ describe('receivables contract operations on a fake peer', () => {
 
     const invalid = await refusal(fabric.submit(receivables, 'IssueBatch', IDS.core, JSON.stringify({ items: [items[0], { ...items[1], currency: 'euro' }] })));
     expect(invalid).toMatchObject({ code: 'VALIDATION', details: { index: 1, field: '$.items[1].currency' } });
+  });
+
+  it('counts a holder\'s and a debtor\'s receivables across index pages, by status, without listing them', async () => {
+    const fabric = await demoNetwork();
+    for (const batch of [0, 1, 2]) {
+      const items = Array.from({ length: batch < 2 ? 500 : 3 }, (_, i) => issueTo('SUP-T2', `N-${batch}-${i}`, '10'));
+      await write(fabric, IDS.core, 'IssueBatch', { items });
+    }
+    const count = async (identity: Identity, request: object) => (await read(fabric, identity, 'CountReceivables', JSON.stringify(request))).count;
+    expect(await count(IDS.t2, { role: 'holder' })).toBe(1003);
+    expect(await count(IDS.core, { role: 'debtor', status: 'CONFIRMED' })).toBe(1003);
+    expect(await count(IDS.core, { role: 'debtor', status: 'SETTLED' })).toBe(0);
+    expect(await count(IDS.t1, { role: 'holder' })).toBe(0);
+    expect(await refusal(fabric.evaluate(receivables, 'CountReceivables', IDS.t2, '{"role":"owner"}'))).toMatchObject({ code: 'VALIDATION' });
   });
 
   it('runs claim → confirm and claim → reject for the debtor only', async () => {

@@ -3,12 +3,13 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
-import { connect, hash, signers } from '@hyperledger/fabric-gateway';
+import { connect, hash } from '@hyperledger/fabric-gateway';
 import type { Contract, Gateway, Network } from '@hyperledger/fabric-gateway';
 import type { IdentityName, OrgName } from '../types';
 import { identityOf } from './connection-description';
 import type { ConnectionDescription } from './connection-description';
 import type { ContractName } from './ledger';
+import { newNativeSigner } from './signer';
 
 const seconds = (n: number) => (): grpc.CallOptions => ({ deadline: Date.now() + n * 1000 });
 
@@ -40,8 +41,9 @@ export class FabricConnections {
     const gateway = connect({
       client: this.client(identity.org),
       identity: { mspId: identity.mspId, credentials: readFileSync(identity.certPath) },
-      signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(identity.keyPath))),
-      hash: hash.sha256,
+      // The native signer hashes the message itself, so the client passes it through unhashed.
+      signer: newNativeSigner(createPrivateKey(readFileSync(identity.keyPath))),
+      hash: hash.none,
       evaluateOptions: seconds(10),
       endorseOptions: seconds(30),
       submitOptions: seconds(10),

@@ -10,6 +10,12 @@ const tags = ['receivables'];
 
 const Page = Type.Object({ items: Type.Array(Type.Unknown()), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
+/** Which of the caller's receivables a list or count covers. */
+const Scope = {
+  role: Type.Union([Type.Literal('holder'), Type.Literal('debtor')]),
+  status: Type.Optional(ReceivableStatus),
+};
+
 const BY_ID = [
   ['', 'GetReceivable', 'A receivable (holder, debtor, original creditor, pledgee, auditors)'],
   ['/encumbrance', 'GetEncumbrance', 'Whether a receivable is pledged, to whom and since when (banks check before lending)'],
@@ -24,15 +30,7 @@ export const receivableQueryRoutes =
       '/receivables',
       {
         schema: readSchema(
-          {
-            tags,
-            summary: 'The caller’s own receivables, as holder or as debtor',
-            querystring: Strict({
-              role: Type.Union([Type.Literal('holder'), Type.Literal('debtor')]),
-              status: Type.Optional(ReceivableStatus),
-              ...PageQuery,
-            }),
-          },
+          { tags, summary: 'The caller’s own receivables, as holder or as debtor', querystring: Strict({ ...Scope, ...PageQuery }) },
           Page,
         ),
       },
@@ -40,6 +38,22 @@ export const receivableQueryRoutes =
         const { role, status, ...page } = request.query;
         const scan = { role, ...(status === undefined ? {} : { status }), ...pageRequest(page) };
         return toPage(await readLedger(ctx, request, jsonCall('receivables', 'ListReceivables', scan)));
+      },
+    );
+
+    // Registered before /receivables/:id so the literal path wins (Fastify prefers static segments anyway).
+    app.get(
+      '/receivables/count',
+      {
+        schema: readSchema(
+          { tags, summary: 'How many receivables the caller holds or owes, optionally in one status', querystring: Strict(Scope) },
+          Type.Object({ count: Type.Integer({ minimum: 0 }) }),
+        ),
+      },
+      async (request) => {
+        const { role, status } = request.query;
+        const scan = { role, ...(status === undefined ? {} : { status }) };
+        return readLedger(ctx, request, jsonCall('receivables', 'CountReceivables', scan)) as Promise<{ count: number }>;
       },
     );
 
