@@ -50,9 +50,6 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
-    // One access-log line per request (written in onResponse) instead of Fastify's two: log writes were the
-    // gateway's largest cost after signing under load.
-    disableRequestLogging: true,
     bodyLimit: deps.bodyLimitBytes,
     // Keep the caller's request id when it is sane, so logs correlate across systems.
     genReqId: (req) => {
@@ -82,16 +79,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     };
     deps.metrics.httpRequests.inc(labels);
     deps.metrics.httpSeconds.observe(labels, reply.elapsedTime / 1000);
-    request.log.info(
-      {
-        method: request.method,
-        url: request.url,
-        statusCode: reply.statusCode,
-        responseTimeMs: Math.round(reply.elapsedTime * 10) / 10,
-        caller: request.caller?.identity ?? null,
-      },
-      'request completed',
-    );
   });
 
   await app.register(sensible);
