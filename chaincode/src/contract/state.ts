@@ -145,7 +145,8 @@ export class LedgerState implements LedgerReader {
       const record = id === undefined ? undefined : await this.read<T>(this.key(recordType, id));
       if (record !== undefined) items.push(record);
     }
-    return { items, bookmark: metadata.bookmark };
+    // The shim leaves out the metadata of an empty last page (no records, no bookmark).
+    return { items, bookmark: metadata?.bookmark ?? '' };
   }
 
   /** Entries of a composite-key range, counted page by page so no single range query meets the peer's result limit. */
@@ -155,7 +156,7 @@ export class LedgerState implements LedgerReader {
     do {
       const { iterator, metadata } = await this.stub.getStateByPartialCompositeKeyWithPagination(objectType, attributes, COUNT_PAGE_SIZE, bookmark);
       total += (await drain(iterator)).length;
-      bookmark = metadata.bookmark;
+      bookmark = metadata?.bookmark ?? '';
     } while (bookmark !== '');
     return total;
   }

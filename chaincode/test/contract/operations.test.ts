@@ -57,6 +57,7 @@ describe('receivables contract operations on a fake peer', () => {
     expect(await count(IDS.core, { role: 'debtor', status: 'CONFIRMED' })).toBe(1003);
     expect(await count(IDS.core, { role: 'debtor', status: 'SETTLED' })).toBe(0);
     expect(await count(IDS.t1, { role: 'holder' })).toBe(0);
+    expect(await read(fabric, IDS.t1, 'ListReceivables', '{"role":"holder"}')).toEqual({ items: [], bookmark: '' });
     expect(await refusal(fabric.evaluate(receivables, 'CountReceivables', IDS.t2, '{"role":"owner"}'))).toMatchObject({ code: 'VALIDATION' });
   });
 

@@ -168,7 +168,9 @@ export class FakeFabric {
         const all = range(objectType, attributes).filter(([key]) => bookmark === '' || key >= bookmark);
         const page = all.slice(0, pageSize);
         const next = all[pageSize]?.[0] ?? '';
-        return { iterator: iterator(page.map(kv)), metadata: { fetchedRecordsCount: page.length, bookmark: next } };
+        // Like the real shim: an empty page (no records, no bookmark) arrives without metadata.
+        const metadata = page.length === 0 && next === '' ? undefined : { fetchedRecordsCount: page.length, bookmark: next };
+        return { iterator: iterator(page.map(kv)), metadata };
       },
       getHistoryForKey: async (key: string) => iterator([...(this.history.get(key) ?? [])].reverse()),
     };
