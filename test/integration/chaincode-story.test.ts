@@ -140,6 +140,17 @@ describe('receivable chaincode on the real network', () => {
     expect(lock.pledgee).toBe(winner);
   });
 
+  it('counts and lists receivables on the real shim, including an empty range (which arrives without metadata)', async () => {
+    const count = async (name: string, request: object) =>
+      (await evaluate<{ count: number }>(as(name), 'CountReceivables', JSON.stringify(request))).count;
+    expect(await evaluate(as('AUDIT-01'), 'ListReceivables', JSON.stringify({ role: 'holder' }))).toEqual({ items: [], bookmark: '' });
+    expect(await count('AUDIT-01', { role: 'holder' })).toBe(0);
+
+    const before = await count('CORE-001', { role: 'debtor', status: 'CONFIRMED' });
+    await issueTo('SUP-T3', '1000', 'COUNT');
+    expect(await count('CORE-001', { role: 'debtor', status: 'CONFIRMED' })).toBe(before + 1);
+  });
+
   it('refuses a certificate of one org that claims another org\'s company', async () => {
     // The supplier org's own CA issues a certificate claiming the core enterprise's company.
     const { ca } = loadConnection().orgs.supplier!;
