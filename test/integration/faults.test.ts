@@ -1,7 +1,10 @@
 // Faults on the native network, seen through the REST gateway: a dead peer, a dead chaincode service and a
 // full stop/start. Each checks what the API told the caller against what the ledger holds afterwards.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { HttpResult, issueRequest, runId, useGateway } from '../support/gateway-client';
 import { eventually, loadConnection, network, raftLeader } from '../support/network';
+import { mentions, precedes } from '../support/sse';
 
 // A degraded dependency must be reported at once, not after a client-side timeout.
 const PROMPT_MS = 20_000;
@@ -17,6 +20,17 @@ const expectUnavailable = (res: HttpResult & { ms: number }): void => {
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   expect(res.ms).toBeLessThan(PROMPT_MS);
 };
+
+/** Polls the gateway's idempotency store until every key has reached the `submitting` state. */
+async function untilSubmitting(file: string, keys: string[], timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const records = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { key: string; state: string });
+    if (keys.every((key) => records.some((r) => r.key === key && r.state === 'submitting'))) return;
+    if (Date.now() > deadline) throw new Error(`the gateway did not submit ${keys.join(', ')} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 describe('faults on the native network, through the gateway', () => {
   const g = useGateway();
@@ -105,18 +119,24 @@ describe('faults on the native network, through the gateway', () => {
     expect(res.status).toBe(200);
   });
 
-  it('resolves writes in flight when the gateway crashes: retries with their keys return one outcome, never a second transaction', async () => {
+  it('resolves writes in flight when the gateway crashes: retries with their keys return one outcome, never a second transaction, and the event stream resumes without gaps', async () => {
     const ref = runId();
+    // Where SUP-T1's event stream stands before the crash: read up to the issue of a marker receivable.
+    const marker = await erp().post('/v1/receivables', issueRequest(`${ref}-m`, 'SUP-T1', '100'));
+    expect(marker.status).toBe(200);
+    const session1 = await g().readEvents('SUP-T1', (events) => events.some(mentions(marker.body.result.id)));
+
     const keys = [0, 1, 2].map((n) => `crash-${ref}-${n}`);
     const body = (n: number) => issueRequest(`${ref}-${n}`, 'SUP-T1', '4200');
-    // Fire the writes, then kill the gateway while they are between endorsement and commit (a submit
-    // takes at least one 500 ms batch timeout); the callers see a broken connection, not an answer.
+    // Fire the writes and kill the gateway as soon as it has recorded all three as submitted to the orderer:
+    // the callers see a broken connection, and the outcome is unknown to the gateway until it resolves it.
     const inFlight = keys.map((key, n) => erp().post('/v1/receivables', body(n), { key }).catch(() => undefined));
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await untilSubmitting(path.join(g().stateDir, 'idempotency.jsonl'), keys);
     await g().crash();
     await Promise.all(inFlight);
     await g().launch();
 
+    const ids: string[] = [];
     for (const [n, key] of keys.entries()) {
       const retried = await eventually(async () => {
         const res = await erp().post('/v1/receivables', body(n), { key });
@@ -129,7 +149,19 @@ describe('faults on the native network, through the gateway', () => {
       expect(again.body).toEqual(retried.body);
       const history = await erp().get(`/v1/receivables/${retried.body.result.id}/history`);
       expect(history.body.map((h: { txId: string }) => h.txId)).toEqual([retried.body.txId]);
+      ids.push(retried.body.result.id);
     }
+
+    // Resumed after the crash from the last event seen: each issue exactly once, in ledger order, and together
+    // with the first session exactly what a fresh replay of the stream holds.
+    const session2 = await g().readEvents('SUP-T1', (events) => ids.every((id) => events.some(mentions(id))), {
+      lastEventId: session1.at(-1)!.id,
+    });
+    for (const id of ids) expect(session2.filter(mentions(id)).map((e) => e.type)).toEqual(['ReceivableIssued']);
+    const seen = [...session1, ...session2].map((e) => e.id);
+    const last = seen.at(-1)!;
+    const replay = await g().readEvents('SUP-T1', (events) => events.some((e) => e.id === last));
+    expect(replay.map((e) => e.id).filter((id) => !precedes(last, id))).toEqual(seen);
   });
 
   it('keeps every receivable, pledge, conflict and history entry across a full stop and start', async () => {

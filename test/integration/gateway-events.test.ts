@@ -2,20 +2,7 @@
 // gaps or repeats, including events committed while the gateway was down.
 import { connectAs } from '../support/fabric';
 import { issueRequest, runId, useGateway } from '../support/gateway-client';
-import type { SseEvent } from '../support/sse';
-
-const mentions = (id: string) => (event: SseEvent) =>
-  ((event.data.receivableIds ?? []) as string[]).some((r) => r === id || r.startsWith(`${id}.`));
-
-const position = (id: string): [bigint, number] => {
-  const [block, index] = id.split(':');
-  return [BigInt(block!), Number(index)];
-};
-const before = (a: string, b: string): boolean => {
-  const [ab, ai] = position(a);
-  const [bb, bi] = position(b);
-  return ab < bb || (ab === bb && ai < bi);
-};
+import { mentions, precedes } from '../support/sse';
 
 describe('gateway: server-sent events across a restart', () => {
   const g = useGateway();
@@ -56,12 +43,12 @@ describe('gateway: server-sent events across a restart', () => {
 
     expect(session2.filter(mentions(id)).map((e) => e.type)).toEqual(['ReceivableSplit', 'ReceivableTransferred']);
     const ids = [...session1, ...session2].map((e) => e.id);
-    for (let i = 1; i < ids.length; i += 1) expect(before(ids[i - 1]!, ids[i]!)).toBe(true);
+    for (let i = 1; i < ids.length; i += 1) expect(precedes(ids[i - 1]!, ids[i]!)).toBe(true);
 
     // A fresh replay of the whole stream up to the same point is exactly what the two sessions saw together.
     const last = ids.at(-1)!;
     const replay = await g().readEvents('SUP-T3', (events) => events.some((e) => e.id === last));
     // The last chunk read may run past `last` if other tests committed meanwhile.
-    expect(replay.map((e) => e.id).filter((id) => !before(last, id))).toEqual(ids);
+    expect(replay.map((e) => e.id).filter((id) => !precedes(last, id))).toEqual(ids);
   });
 });

@@ -46,3 +46,16 @@ export async function readSse(
   }
   return events;
 }
+
+/** True for an event about receivable ID or one of its split pieces. */
+export const mentions =
+  (id: string) =>
+  (event: SseEvent): boolean =>
+    ((event.data.receivableIds ?? []) as string[]).some((r) => r === id || r.startsWith(`${id}.`));
+
+/** Event ids are `<block>:<index in block>`: true when event A comes before event B on the ledger. */
+export function precedes(a: string, b: string): boolean {
+  const [ab, ai] = a.split(':').map(BigInt) as [bigint, bigint];
+  const [bb, bi] = b.split(':').map(BigInt) as [bigint, bigint];
+  return ab < bb || (ab === bb && ai < bi);
+}
