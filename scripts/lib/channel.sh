@@ -115,10 +115,12 @@ join_orderers() {
 }
 
 raft_leader_elected() {
-  local o
+  local o metrics
   for o in "${ORDERERS[@]}"; do
-    curl -fsS "http://$SCF_BIND:${ORDERER_OPS_PORT[$o]}/metrics" 2>/dev/null |
-      grep -q "^consensus_etcdraft_is_leader{channel=\"$SCF_CHANNEL\"} 1" && return 0
+    # Read the whole page first: `curl | grep -q` fails under pipefail once the page outgrows the pipe buffer,
+    # because grep exits at the match and curl then dies of SIGPIPE.
+    metrics="$(curl -fsS "http://$SCF_BIND:${ORDERER_OPS_PORT[$o]}/metrics" 2>/dev/null)" || continue
+    grep -q "^consensus_etcdraft_is_leader{channel=\"$SCF_CHANNEL\"} 1" <<<"$metrics" && return 0
   done
   return 1
 }
