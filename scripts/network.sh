@@ -116,30 +116,14 @@ cmd_stop() {
   log "stopped; ledgers and crypto kept in $SCF_HOME"
 }
 
-# Fabric 2.5.0's Raft once came back without a leader in CI: after orderers that had been SIGKILLed and restarted
-# were stopped and started again, two of them replayed only the first membership entry of their WAL.
-# One more restart of the orderers is the recovery an operator would try first; start does it once, then fails.
-ensure_raft_leader() {
-  SCF_STEP=orderer
-  local deadline=$((SECONDS + 60)) o
-  until raft_leader_elected; do
-    if ((SECONDS >= deadline)); then
-      log "no Raft leader on '$SCF_CHANNEL' 60s after start; restarting the orderers once"
-      for o in "${ORDERERS[@]}"; do stop_process "$o"; done
-      start_orderers
-      wait_raft_leader
-      return 0
-    fi
-    sleep 0.5
-  done
-}
-
 cmd_start() {
   [[ -f "$READY_MARKER" ]] || die "no network to start; run '$0 up' first"
   ensure_toolchain
   start_cas
   start_nodes
-  ensure_raft_leader
+  # Return only once the channel can order again; see README, Reliability, for when Fabric 2.5.0's Raft does not.
+  SCF_STEP=orderer
+  wait_raft_leader
   start_api
   SCF_STEP=start
   log "network started"
