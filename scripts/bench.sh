@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$SCF_ROOT/network/topology.sh"
 source "$SCF_ROOT/scripts/lib/toolchain.sh"
 source "$SCF_ROOT/scripts/lib/processes.sh"
+source "$SCF_ROOT/scripts/lib/runtime.sh"
 source "$SCF_ROOT/scripts/lib/connection.sh"
 source "$SCF_ROOT/scripts/lib/gateway.sh"
 
@@ -39,7 +40,8 @@ restart_gateway() { # restart_gateway [RATE_LIMIT]
 
 run_bench() {
   SCF_STEP=bench
-  (cd "$SCF_ROOT" && node bench/dist/bench/src/main.js "$@")
+  # The gateway's port follows the topology (SCF_PORT_OFFSET), which the benchmark does not read.
+  (cd "$SCF_ROOT" && SCF_GATEWAY_PORT="$GATEWAY_PORT" node bench/dist/bench/src/main.js "$@")
 }
 
 main() {

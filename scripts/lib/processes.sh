@@ -54,18 +54,6 @@ stop_process() {
   rm -f "$pidf"
 }
 
-# wait_until NAME TIMEOUT_SECONDS CMD... : polls CMD while NAME stays alive.
-wait_until() {
-  local name="$1" timeout="$2"
-  shift 2
-  local deadline=$((SECONDS + timeout))
-  until "$@" >/dev/null 2>&1; do
-    is_running "$name" || process_failed "$name" "exited during start-up"
-    ((SECONDS < deadline)) || process_failed "$name" "was not ready within ${timeout}s"
-    sleep 0.3
-  done
-}
-
 # The operations endpoint of peers, orderers and CAs answers {"status":"OK"} once the node is healthy.
 health_ok() { curl -fsS "http://$1/healthz" | grep -q '"OK"'; }
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
