@@ -40,8 +40,7 @@ restart_gateway() { # restart_gateway [RATE_LIMIT]
 
 run_bench() {
   SCF_STEP=bench
-  # The gateway's port follows the topology (SCF_PORT_OFFSET), which the benchmark does not read.
-  (cd "$SCF_ROOT" && SCF_GATEWAY_PORT="$GATEWAY_PORT" node bench/dist/bench/src/main.js "$@")
+  (cd "$SCF_ROOT" && node bench/dist/bench/src/main.js "$@")
 }
 
 main() {
