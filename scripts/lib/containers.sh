@@ -20,10 +20,14 @@ container_mounts() { # SOURCE:TARGET[:MODE] lines
 # The nodes run as the invoking user, so what they write under $SCF_HOME stays the user's own.
 container_user() { echo "$(id -u):$(id -g)"; }
 
-container_state() { # running | exited | created | ... | missing
-  local state
-  state="$(docker inspect -f '{{.State.Status}}' "$(container_name "$1")" 2>/dev/null)" || state=missing
-  echo "$state"
+# running | exited | created | ... | missing, or foreign: a container of that name from another SCF_HOME
+# (e.g. left by a network whose directory is gone), which this network must not start, stop or kill.
+container_state() {
+  local found
+  found="$(docker inspect -f '{{.State.Status}} {{index .Config.Labels "scf.home"}}' "$(container_name "$1")" 2>/dev/null)" ||
+    found=missing
+  if [[ "$found" != missing && "${found#* }" != "$SCF_HOME" ]]; then found=foreign; fi
+  echo "${found%% *}"
 }
 
 container_running() { [[ "$(container_state "$1")" == running ]]; }
@@ -34,6 +38,7 @@ start_container() {
   state="$(container_state "$name")"
   case "$state" in
     running) log "$name already running (container $cname)" ;;
+    foreign) die "container $cname belongs to another network (label scf.home); remove it with 'docker rm -f $cname' or choose another SCF_PORT_OFFSET" ;;
     missing)
       log "starting $name (container $cname, image $(node_image "$name"))"
       local env_file line
