@@ -103,15 +103,22 @@ export class ContainerNetwork {
   private constructor(
     readonly home: string,
     readonly offset: number,
+    /** Settings for network.sh beyond SCF_HOME and the offset, e.g. SCF_PEER_IMAGE. */
+    readonly settings: Record<string, string>,
   ) {}
 
   /** A network not started yet: hold it before `up()` so that `down()` can clean up after a failed start. */
-  static async create(): Promise<ContainerNetwork> {
-    return new ContainerNetwork(mkdtempSync(path.join(tmpdir(), 'scf-containers-')), await choosePortOffset());
+  static async create(settings: Record<string, string> = {}): Promise<ContainerNetwork> {
+    return new ContainerNetwork(mkdtempSync(path.join(tmpdir(), 'scf-containers-')), await choosePortOffset(), settings);
   }
 
   get env(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, SCF_HOME: this.home, SCF_PORT_OFFSET: String(this.offset) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...this.settings,
+      SCF_HOME: this.home,
+      SCF_PORT_OFFSET: String(this.offset),
+    };
     delete env.SCF_CONNECTION;
     delete env.SCF_GATEWAY_PORT;
     return env;
@@ -244,7 +251,7 @@ export class ContainerNetwork {
  * The engine is the caller's (.ci/run starts one, or `network.sh up --runtime docker` does): a harness that
  * started dockerd itself could not check, after stopping it, that no container was left.
  */
-async function requireDockerEngine(): Promise<void> {
+export async function requireDockerEngine(): Promise<void> {
   try {
     await getContainerRuntimeClient();
   } catch (err) {
