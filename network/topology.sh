@@ -31,7 +31,8 @@ declare -Ar ORDERER_ADMIN_PORT=([orderer1]=$(port 7053) [orderer2]=$(port 7153) 
 declare -Ar ORDERER_OPS_PORT=([orderer1]=$(port 8443) [orderer2]=$(port 8444) [orderer3]=$(port 8445))
 
 # The chaincode runs as one TLS service that every peer dials (CCaaS).
-readonly CHAINCODE_PORT="$(port 9999)"
+CHAINCODE_PORT="$(port 9999)"
+readonly CHAINCODE_PORT
 readonly GATEWAY_PORT="${SCF_GATEWAY_PORT:-$(port 8080)}"
 
 # Demo companies: id -> "org:role:kind:legal name". Their certificates carry scf.party and scf.role.

@@ -12,7 +12,8 @@
 #   ports   the TCP ports this network listens on (they follow SCF_PORT_OFFSET)
 #   step prepare|identities|channel|deploy [--runtime R]   one part of 'up', for a harness that starts
 #           the nodes itself (test/support/container-network.ts)
-#   node-spec NAME...   what the nodes run, as JSON: image, environment, command, mounts, labels, health
+#   node-spec [NAME...]  what the nodes (all by default) run, as JSON: image, environment, command,
+#           mounts, labels, health address
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -232,11 +233,12 @@ cmd_logs() {
 
 cmd_ports() { all_ports; }
 
-# node-spec NAME... : a JSON array for a harness that starts the container itself (node_env/node_command are the
-# launchers' own, so the harness runs exactly what 'up --runtime docker' would).
+# node-spec [NAME...] : a JSON array (every node by default) for a harness that starts the containers itself;
+# node_env and node_command are the launchers' own, so the harness runs exactly what 'up --runtime docker' would.
 cmd_node_spec() {
   local name
-  [[ $# -gt 0 ]] || die "usage: $0 node-spec NAME... (of: $(node_names | tr '\n' ' '))"
+  # shellcheck disable=SC2046 # node names are single words
+  [[ $# -gt 0 ]] || set -- $(node_names)
   for name in "$@"; do node_names | grep -qx "$name" || die "no node '$name' (of: $(node_names | tr '\n' ' '))"; done
   [[ "$(current_runtime)" == docker ]] || die "node-spec describes containers: run 'step prepare --runtime docker' first"
   ensure_fabric_binaries
@@ -309,7 +311,7 @@ main() {
       cmd_step "${1:-}" "$runtime"
       ;;
     node-spec) cmd_node_spec "$@" ;;
-    *) sed -n '2,17p' "$0" >&2 && exit 2 ;;
+    *) sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2 && exit 2 ;;
   esac
 }
 

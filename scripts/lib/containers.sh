@@ -47,9 +47,9 @@ start_container() {
       local -a args=(run -d --name "$cname" --network host --user "$(container_user)" --env-file "$env_file")
       while read -r line; do args+=(--label "$line"); done < <(container_labels "$name")
       while read -r line; do args+=(-v "$line"); done < <(container_mounts)
-      local -a cmd
-      mapfile -t cmd < <(node_command "$name")
-      docker "${args[@]}" "$(node_image "$name")" "${cmd[@]}" >/dev/null || { rm -f "$env_file"; die "docker run of $name failed"; }
+      local -a command_line
+      mapfile -t command_line < <(node_command "$name")
+      docker "${args[@]}" "$(node_image "$name")" "${command_line[@]}" >/dev/null || { rm -f "$env_file"; die "docker run of $name failed"; }
       rm -f "$env_file"
       ;;
     *)

@@ -123,10 +123,10 @@ start_node() {
     start_container "$name"
     return 0
   fi
-  local -a settings cmd
+  local -a settings command_line
   mapfile -t settings < <(node_env "$name")
-  mapfile -t cmd < <(node_command "$name")
-  start_process "$name" env "${settings[@]}" "${cmd[@]}"
+  mapfile -t command_line < <(node_command "$name")
+  start_process "$name" env "${settings[@]}" "${command_line[@]}"
 }
 
 wait_node() { # wait_node NAME TIMEOUT : until its operations endpoint reports OK

@@ -24,7 +24,7 @@ describeWithDocker('the container harness after a failed start', () => {
     }
 
     network = await ContainerNetwork.create({ SCF_ORDERER_IMAGE: caImage });
-    await expect(network.up()).rejects.toThrow(/orderer/);
+    await expect(network.up()).rejects.toThrow(/"orderer": executable file not found/);
     const running = await network.remainingContainers();
     expect(running.length).toBeGreaterThanOrEqual(6);
 

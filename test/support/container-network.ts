@@ -161,21 +161,12 @@ export class ContainerNetwork {
   /** The whole network: the same order as `network.sh up`, with the node starts done here. */
   async up(): Promise<void> {
     await this.script('step', 'prepare', '--runtime', 'docker');
-    const names = this.scriptOutput('node-spec', ...this.defaultNodeNames()).trim();
-    for (const spec of JSON.parse(names) as NodeSpec[]) this.specs.set(spec.name, spec);
+    for (const spec of JSON.parse(this.scriptOutput('node-spec')) as NodeSpec[]) this.specs.set(spec.name, spec);
     await this.startNodes(this.nodeNames('ca'));
     await this.script('step', 'identities');
     await this.startNodes([...this.nodeNames('orderer'), ...this.nodeNames('peer')]);
     await this.script('step', 'channel');
     await this.script('step', 'deploy');
-  }
-
-  private defaultNodeNames(): string[] {
-    // The topology's node names, in its order; `node-spec` accepts exactly these.
-    const env = { ...this.env };
-    return execFileSync('bash', ['-c', 'source network/topology.sh && node_names'], { cwd: repoRoot, env, encoding: 'utf8' })
-      .trim()
-      .split('\n');
   }
 
   private async startNodes(names: string[]): Promise<void> {
