@@ -66,9 +66,11 @@ describeWithDocker('the network in containers (testcontainers)', () => {
     expect(killed.State.Running).toBe(false);
     await expect(readFromBank1(first)).rejects.toThrow();
 
-    // Committed while bank1's peer is down: it must catch up from the orderers after the restart.
+    // Committed while bank1's peer is down: it must catch up from the orderers after the restart. Until the
+    // supplier peer's discovery notices that bank1's peer is gone it may still pick it as the second endorser,
+    // so the (idempotent) registration is retried.
     const second = uniqueId('CTR2');
-    await register(second);
+    await eventually(() => register(second), 60_000);
 
     await net.restartNode('peer-bank1');
     expect(await eventually(() => readFromBank1(first))).toMatchObject({ id: first, msp: 'SupplierMSP' });

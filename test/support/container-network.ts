@@ -127,15 +127,20 @@ export class ContainerNetwork {
   /** Runs `network.sh ARGS...` for this network, its log lines on stderr; rejects if it fails. */
   async script(...args: string[]): Promise<void> {
     const child = spawn(script, args, { env: this.env, stdio: ['ignore', 'inherit', 'inherit'] });
-    const code = await new Promise<number | null>((resolve, reject) => {
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
       child.once('error', reject);
-      child.once('exit', resolve);
+      child.once('exit', (c, sig) => resolve([c, sig]));
     });
-    if (code !== 0) throw new Error(`network.sh ${args.join(' ')} exited with ${code}`);
+    if (code !== 0) throw new Error(`network.sh ${args.join(' ')} exited with ${code ?? `signal ${signal}`}`);
   }
 
   scriptOutput(...args: string[]): string {
-    return execFileSync(script, args, { env: this.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      return execFileSync(script, args, { env: this.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    } catch (err) {
+      const { status, signal } = err as { status: number | null; signal: NodeJS.Signals | null };
+      throw new Error(`network.sh ${args.join(' ')} exited with ${status ?? `signal ${signal}`}`);
+    }
   }
 
   connection(): ConnectionDescription {
