@@ -1,5 +1,6 @@
-// Two projects: `unit` fakes Fabric and runs anywhere; `integration` runs against the real
-// local network, which its global setup starts (or reuses) and its teardown stops.
+// Three projects: `unit` fakes Fabric and runs anywhere; `integration` runs against the real
+// local network, which its global setup starts (or reuses) and its teardown stops; `containers` starts
+// a hermetic network of containers per test file (test/support/container-network.ts) and needs a Docker engine.
 const shared = {
   testEnvironment: 'node',
   transform: {
@@ -26,6 +27,11 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      ...shared,
+      displayName: 'containers',
+      testMatch: ['<rootDir>/test/containers/**/*.test.ts'],
     },
   ],
 };

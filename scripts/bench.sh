@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$SCF_ROOT/network/topology.sh"
 source "$SCF_ROOT/scripts/lib/toolchain.sh"
 source "$SCF_ROOT/scripts/lib/processes.sh"
+source "$SCF_ROOT/scripts/lib/runtime.sh"
 source "$SCF_ROOT/scripts/lib/connection.sh"
 source "$SCF_ROOT/scripts/lib/gateway.sh"
 

@@ -35,13 +35,29 @@ check_no_leftovers() {
   [[ -z "$left" ]] || die "processes left running after the tests: $left"
 }
 
+# Every container of a network carries the label scf.home (scripts/lib/containers.sh).
+network_containers_anywhere() {
+  docker info >/dev/null 2>&1 || return 0
+  docker ps -aq --filter label=scf.home | sort
+}
+
+# Nor a container: none may remain that was not there before the run.
+check_no_leftover_containers() {
+  SCF_STEP=cleanup
+  local left
+  left="$(comm -13 <(echo "$1") <(network_containers_anywhere) | tr '\n' ' ')"
+  [[ -z "${left// /}" ]] || die "containers left behind by the tests: $left"
+}
+
 main() {
-  local had_network=false status=0
+  local had_network=false status=0 containers_before
   "$SCF_ROOT/scripts/network.sh" status >/dev/null 2>&1 && had_network=true
+  containers_before="$(network_containers_anywhere)"
   ensure_toolchain
   build_workspaces
   run_jest "$@" || status=$?
   [[ "$had_network" == true ]] || check_no_leftovers
+  check_no_leftover_containers "$containers_before"
   return "$status"
 }
 

@@ -26,6 +26,13 @@ function options() {
   return { profile: PROFILES[values.profile], out: values.out };
 }
 
+/** The network's own gateway, as `network.sh` described it (its port follows SCF_PORT_OFFSET). */
+function networkGatewayUrl(connectionPath: string): string {
+  const description = JSON.parse(readFileSync(connectionPath, 'utf8')) as { gateway?: { url?: string } };
+  if (!description.gateway?.url) throw new Error(`${connectionPath} names no gateway url: run scripts/network.sh up`);
+  return description.gateway.url;
+}
+
 async function main(): Promise<void> {
   const { profile, out } = options();
   const home = path.resolve(process.env.SCF_HOME ?? path.join(repoRoot, '.scf'));
@@ -35,7 +42,7 @@ async function main(): Promise<void> {
     ledger,
     workload,
     profile,
-    gatewayUrl: process.env.SCF_GATEWAY_URL ?? `http://127.0.0.1:${process.env.SCF_GATEWAY_PORT ?? '8080'}`,
+    gatewayUrl: process.env.SCF_GATEWAY_URL ?? networkGatewayUrl(path.join(home, 'connection.json')),
     tokens: JSON.parse(readFileSync(path.join(home, 'gateway/tokens.json'), 'utf8')) as Record<string, string>,
     runDir: path.join(home, 'run'),
     networkScript: path.join(repoRoot, 'scripts/network.sh'),

@@ -13,7 +13,9 @@ connection_identity() { # connection_identity NAME ORG PARTY ROLE DIR
 write_connection_description() {
   local org o party sep="" entries=()
   {
-    printf '{\n  "channel": "%s",\n  "chaincode": "%s",\n  "orgs": {\n' "$SCF_CHANNEL" "$SCF_CHAINCODE"
+    printf '{\n  "channel": "%s",\n  "chaincode": "%s",\n' "$SCF_CHANNEL" "$SCF_CHAINCODE"
+    # Where this network's REST gateway listens: its port follows the topology (SCF_PORT_OFFSET).
+    printf '  "gateway": { "url": "http://%s:%s" },\n  "orgs": {\n' "$SCF_BIND" "$GATEWAY_PORT"
     for org in "${PEER_ORGS[@]}"; do
       printf '%s    "%s": { "mspId": "%s", "peer": { "name": "peer-%s", "endpoint": "%s:%s", "operations": "%s:%s", "hostAlias": "%s", "tlsRootCertPath": "%s" },' \
         "$sep" "$org" "${ORG_MSP[$org]}" "$org" "$SCF_BIND" "${PEER_PORT[$org]}" "$SCF_BIND" "${PEER_OPS_PORT[$org]}" \

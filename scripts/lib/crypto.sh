@@ -17,21 +17,31 @@ org_tls_root() { echo "$(org_msp_dir "$1")/tlscacerts/ca.pem"; }
 # The single private key file of an enrolled MSP or TLS directory.
 key_file() { find "$1/keystore" -type f -name '*_sk' | head -n1; }
 
-start_ca() {
-  local org="$1" home
-  home="$(ca_home "$org")"
+# The bootstrap registrar's secret is random per network and stays in the CA's own directory.
+prepare_ca() {
+  local home
+  home="$(ca_home "$1")"
   mkdir -p "$home"
-  # The bootstrap registrar's secret is random per network and stays in the CA's own directory.
   [[ -f "$home/bootstrap-secret" ]] || (umask 077 && openssl rand -hex 16 >"$home/bootstrap-secret")
-  FABRIC_CA_SERVER_HOME="$home" start_process "ca-$org" fabric-ca-server start \
-    -b "admin:$(cat "$home/bootstrap-secret")" \
+}
+
+ca_env() { echo "FABRIC_CA_SERVER_HOME=$(ca_home "$1")"; }
+
+ca_command() { # ca_command ORG : one argument a line
+  local org="$1"
+  printf '%s\n' fabric-ca-server start -b "admin:$(cat "$(ca_home "$org")/bootstrap-secret")" \
     --address "$SCF_BIND" --port "${CA_PORT[$org]}" \
     --ca.name "$(ca_name "$org")" --csr.cn "$(ca_name "$org")" --csr.hosts "localhost,$SCF_BIND" \
     --tls.enabled --operations.listenaddress "$SCF_BIND:${CA_OPS_PORT[$org]}"
 }
 
+start_ca() {
+  prepare_ca "$1"
+  start_node "ca-$1"
+}
+
 wait_ca() {
-  wait_until "ca-$1" 60 health_ok "$SCF_BIND:${CA_OPS_PORT[$1]}"
+  wait_node "ca-$1" 60
   wait_until "ca-$1" 30 test -s "$(ca_tls_root "$1")"
 }
 

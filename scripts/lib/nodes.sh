@@ -1,4 +1,5 @@
-# Native launchers for the Fabric nodes: each node gets its own config dir, data dir, ports and log.
+# What each Fabric node runs (image, environment, command), and starting it with the network's launcher:
+# a host process (native) or a container (docker), from the same description.
 # Settings come from the release's sampleconfig, overridden through the environment.
 # shellcheck shell=bash
 
@@ -78,20 +79,64 @@ ORDERER_METRICS_PROVIDER=prometheus
 EOF
 }
 
-start_orderer() {
-  local -a settings
-  mapfile -t settings < <(orderer_env "$1")
-  start_process "$1" env "${settings[@]}" orderer
+node_kind() { # node_kind NAME -> ca | peer | orderer
+  case "$1" in
+    ca-*) echo ca ;;
+    peer-*) echo peer ;;
+    *) echo orderer ;;
+  esac
 }
 
-start_peer() {
-  local -a settings
-  mapfile -t settings < <(peer_env "$1")
-  start_process "peer-$1" env "${settings[@]}" peer node start
+node_env() { # node_env NAME : the node's environment, one KEY=VALUE a line
+  case "$(node_kind "$1")" in
+    ca) ca_env "${1#ca-}" ;;
+    peer) peer_env "${1#peer-}" ;;
+    orderer) orderer_env "$1" ;;
+  esac
 }
 
-wait_orderer() { wait_until "$1" 90 health_ok "$SCF_BIND:${ORDERER_OPS_PORT[$1]}"; }
-wait_peer() { wait_until "peer-$1" 90 health_ok "$SCF_BIND:${PEER_OPS_PORT[$1]}"; }
+node_command() { # node_command NAME : the node's command line, one argument a line
+  case "$(node_kind "$1")" in
+    ca) ca_command "${1#ca-}" ;;
+    peer) printf '%s\n' peer node start ;;
+    orderer) echo orderer ;;
+  esac
+}
+
+node_image() { # node_image NAME : the image its container runs (settings exported by ensure_fabric_images)
+  local var
+  var="$(image_setting "$(node_kind "$1")")"
+  echo "${!var:?$var is not set; ensure_fabric_images sets it}"
+}
+
+node_health() { # node_health NAME : the address of its operations endpoint (GET /healthz)
+  case "$(node_kind "$1")" in
+    ca) echo "$SCF_BIND:${CA_OPS_PORT[${1#ca-}]}" ;;
+    peer) echo "$SCF_BIND:${PEER_OPS_PORT[${1#peer-}]}" ;;
+    orderer) echo "$SCF_BIND:${ORDERER_OPS_PORT[$1]}" ;;
+  esac
+}
+
+start_node() {
+  local name="$1"
+  if [[ "$(current_runtime)" == docker ]]; then
+    start_container "$name"
+    return 0
+  fi
+  local -a settings command_line
+  mapfile -t settings < <(node_env "$name")
+  mapfile -t command_line < <(node_command "$name")
+  start_process "$name" env "${settings[@]}" "${command_line[@]}"
+}
+
+wait_node() { # wait_node NAME TIMEOUT : until its operations endpoint reports OK
+  wait_until "$1" "$2" health_ok "$(node_health "$1")"
+}
+
+start_orderer() { start_node "$1"; }
+start_peer() { start_node "peer-$1"; }
+wait_orderer() { wait_node "$1" 90; }
+wait_peer() { wait_node "peer-$1" 90; }
 
 # as_org_admin ORG CMD... : runs a peer CLI command as ORG's admin against ORG's peer.
 as_org_admin() {

@@ -7,10 +7,15 @@ export SCF_LOG_DIR="$SCF_HOME/logs"
 pid_file() { echo "$SCF_RUN_DIR/$1.pid"; }
 log_file() { echo "$SCF_LOG_DIR/$1.log"; }
 
+# start_process runs each process under setsid, so it leads its own session (sid = pid) while it lives.
+# Pids wrap at 32768 on these machines: a pid file whose pid now names some other process (one that does not
+# lead its own session) is stale, and that process is never signalled.
+owns_pid() { [[ "$(ps -o sid= -p "$1" 2>/dev/null | tr -d ' ')" == "$1" ]]; }
+
 is_running() {
   local pidf
   pidf="$(pid_file "$1")"
-  [[ -f "$pidf" ]] && kill -0 "$(cat "$pidf")" 2>/dev/null
+  [[ -f "$pidf" ]] && owns_pid "$(cat "$pidf")"
 }
 
 # Prints which process died and the end of its log, then fails the script.
@@ -41,29 +46,18 @@ stop_process() {
   pidf="$(pid_file "$name")"
   [[ -f "$pidf" ]] || return 0
   pid="$(cat "$pidf")"
-  if kill -0 "$pid" 2>/dev/null; then
+  if owns_pid "$pid"; then
     log "stopping $name (pid $pid)"
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    kill -TERM -- "-$pid" 2>/dev/null || true
     local i
     for i in $(seq 1 50); do
-      kill -0 "$pid" 2>/dev/null || break
+      owns_pid "$pid" || break
       sleep 0.2
     done
-    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    # Whatever is left of its session (the leader, or children it left behind) gets SIGKILL.
+    if [[ -n "$(ps -o pid= --sid "$pid" 2>/dev/null)" ]]; then kill -KILL -- "-$pid" 2>/dev/null || true; fi
   fi
   rm -f "$pidf"
-}
-
-# wait_until NAME TIMEOUT_SECONDS CMD... : polls CMD while NAME stays alive.
-wait_until() {
-  local name="$1" timeout="$2"
-  shift 2
-  local deadline=$((SECONDS + timeout))
-  until "$@" >/dev/null 2>&1; do
-    is_running "$name" || process_failed "$name" "exited during start-up"
-    ((SECONDS < deadline)) || process_failed "$name" "was not ready within ${timeout}s"
-    sleep 0.3
-  done
 }
 
 # The operations endpoint of peers, orderers and CAs answers {"status":"OK"} once the node is healthy.

@@ -14,6 +14,10 @@ fabric_version() {
   grep -o 'FABRIC_RELEASE=[^ ]*' "$FABRIC_TOOLCHAIN_DIR/fabric/go.mod" | cut -d= -f2
 }
 
+fabric_ca_version() {
+  grep -o 'github.com/hyperledger/fabric-ca v[^ ]*' "$FABRIC_TOOLCHAIN_DIR/fabric-ca/go.mod" | cut -dv -f2
+}
+
 fabric_module_dir() {
   (cd "$FABRIC_TOOLCHAIN_DIR/fabric" && go list -m -f '{{.Dir}}' github.com/hyperledger/fabric)
 }

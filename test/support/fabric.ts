@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { connect, Contract, Gateway, hash, signers } from '@hyperledger/fabric-gateway';
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { IdentityEntry, loadConnection } from './network';
+import { ConnectionDescription, IdentityEntry, loadConnection } from './network';
 
 export interface FabricSession {
   contract(name?: string): Contract;
@@ -11,17 +11,20 @@ export interface FabricSession {
 
 /**
  * Connects as the identity NAME of the connection description through the peer of ORG
- * (by default the identity's own organisation's peer).
+ * (by default the identity's own organisation's peer). DESCRIPTION defaults to the shared network's.
  */
-export function connectAs(name: string, org?: string): FabricSession {
-  const identity = loadConnection().identities[name];
+export function connectAs(name: string, org?: string, description = loadConnection()): FabricSession {
+  const identity = description.identities[name];
   if (!identity) throw new Error(`no identity '${name}' in the connection description`);
-  return connectWith(identity, org ?? identity.org);
+  return connectWith(identity, org ?? identity.org, description);
 }
 
 /** Connects with any certificate and key (e.g. one enrolled by a test) through ORG's peer. */
-export function connectWith(identity: Pick<IdentityEntry, 'mspId' | 'certPath' | 'keyPath'>, org: string): FabricSession {
-  const description = loadConnection();
+export function connectWith(
+  identity: Pick<IdentityEntry, 'mspId' | 'certPath' | 'keyPath'>,
+  org: string,
+  description: ConnectionDescription = loadConnection(),
+): FabricSession {
   const peer = description.orgs[org]?.peer;
   if (!peer) throw new Error(`no peer for org '${org}'`);
 

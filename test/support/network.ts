@@ -59,8 +59,8 @@ export function connectionPath(): string {
   return process.env.SCF_CONNECTION ?? path.join(home, 'connection.json');
 }
 
-export function loadConnection(): ConnectionDescription {
-  return JSON.parse(readFileSync(connectionPath(), 'utf8')) as ConnectionDescription;
+export function loadConnection(file = connectionPath()): ConnectionDescription {
+  return JSON.parse(readFileSync(file, 'utf8')) as ConnectionDescription;
 }
 
 /** The orderer that currently leads the channel's Raft cluster, read from the orderers' metrics. */

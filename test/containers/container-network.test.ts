@@ -1,0 +1,79 @@
+// The network in containers, started for this file alone by the testcontainers harness (its own SCF_HOME and
+// ports, so it runs beside any other network), and removed afterwards.
+import { connectAs, decode, FabricSession } from '../support/fabric';
+import { describeWithDocker, useContainerNetwork } from '../support/container-network';
+import { eventually } from '../support/network';
+
+const uniqueId = (prefix: string): string => `${prefix}-${Date.now().toString(36).toUpperCase()}`;
+
+interface Party {
+  id: string;
+  msp: string;
+  kind: string;
+}
+
+describeWithDocker('the network in containers (testcontainers)', () => {
+  const network = useContainerNetwork();
+  let supplierAdmin: FabricSession;
+  let bankA: FabricSession;
+
+  beforeAll(() => {
+    const description = network().connection();
+    supplierAdmin = connectAs('supplier-admin', undefined, description);
+    // Reads go through the bank1 organisation's own peer, as one of its companies.
+    bankA = connectAs('BANK-A', undefined, description);
+  });
+  afterAll(() => {
+    supplierAdmin?.close();
+    bankA?.close();
+  });
+
+  const register = async (id: string): Promise<void> => {
+    const request = JSON.stringify({ id, legalName: `Container test ${id}`, kind: 'SUPPLIER' });
+    await supplierAdmin.contract('parties').submitTransaction('RegisterParty', request);
+  };
+  const readFromBank1 = async (id: string): Promise<Party> =>
+    decode(await bankA.contract('parties').evaluateTransaction('GetParty', id)) as Party;
+
+  const first = uniqueId('CTR');
+
+  it('runs every CA, orderer and peer as a running container of its configured image, on the host network', async () => {
+    const net = network();
+    const names = [...net.nodeNames('ca'), ...net.nodeNames('orderer'), ...net.nodeNames('peer')];
+    expect(names).toHaveLength(6 + 3 + 5);
+    for (const name of names) {
+      const info = await (await net.dockerContainer(net.containerOf(name).getId())).inspect();
+      expect({ name, running: info.State.Running, image: info.Config.Image, network: info.HostConfig.NetworkMode }).toEqual({
+        name,
+        running: true,
+        image: net.spec(name).image,
+        network: 'host',
+      });
+    }
+    expect(await net.remainingContainers()).toHaveLength(names.length);
+  });
+
+  it("commits a transaction submitted by one org and serves it from another org's peer", async () => {
+    await register(first);
+    const party = await eventually(() => readFromBank1(first), 20_000);
+    expect(party).toMatchObject({ id: first, msp: 'SupplierMSP', kind: 'SUPPLIER' });
+  });
+
+  it('keeps a peer ledger across a docker kill of its container and a restart, and the peer catches up', async () => {
+    const net = network();
+    await net.script('kill', 'peer-bank1');
+    const killed = await (await net.dockerContainer(net.containerOf('peer-bank1').getId())).inspect();
+    expect(killed.State.Running).toBe(false);
+    await expect(readFromBank1(first)).rejects.toThrow();
+
+    // Committed while bank1's peer is down: it must catch up from the orderers after the restart. Until the
+    // supplier peer's discovery notices that bank1's peer is gone it may still pick it as the second endorser,
+    // so the (idempotent) registration is retried.
+    const second = uniqueId('CTR2');
+    await eventually(() => register(second), 60_000);
+
+    await net.restartNode('peer-bank1');
+    expect(await eventually(() => readFromBank1(first))).toMatchObject({ id: first, msp: 'SupplierMSP' });
+    expect(await eventually(() => readFromBank1(second))).toMatchObject({ id: second, msp: 'SupplierMSP' });
+  });
+});
