@@ -5,7 +5,7 @@ import { baselinePut } from './baseline';
 import { closedLoop } from './closed-loop';
 import type { BenchContext } from './context';
 import { measurement, type Measurement } from './measurement';
-import { ACTORS } from './workload';
+import { issueDirect } from './operations';
 
 export interface BlockCutting {
   timeout: string;
@@ -31,9 +31,7 @@ export async function runBlockCutting(ctx: BenchContext): Promise<{ channelSetti
       const labels = { batchTimeout: applied.timeout, maxMessageCount: applied.maxMessages };
       ctx.log(`block cutting: BatchTimeout=${applied.timeout} MaxMessageCount=${applied.maxMessages}`);
       for (const load of puts) measurements.push(await baselinePut(ctx, load.count, load.concurrency, labels));
-      const run = await closedLoop(issue.count, issue.concurrency, async () => {
-        await ctx.ledger.submit(ACTORS.debtor, 'receivables', 'Issue', JSON.stringify(ctx.workload.issue()));
-      });
+      const run = await closedLoop(issue.count, issue.concurrency, issueDirect(ctx.ledger, ctx.workload));
       measurements.push(measurement({ operation: 'issue', path: 'direct', concurrency: issue.concurrency, labels }, run));
     }
   } finally {

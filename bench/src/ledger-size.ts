@@ -3,6 +3,7 @@
 import { closedLoop } from './closed-loop';
 import type { BenchContext } from './context';
 import { measurement, type Measurement } from './measurement';
+import { issueDirect } from './operations';
 import { countReceivables, issueMany } from './setup';
 import { ACTORS } from './workload';
 
@@ -23,9 +24,7 @@ export async function runLedgerSizes(ctx: BenchContext): Promise<Measurement[]> 
     size += pool.length;
     const labels = { ledgerSize: size };
     const { ledger, workload } = ctx;
-    const issue = await closedLoop(count, concurrency, async () => {
-      await ledger.submit(ACTORS.debtor, 'receivables', 'Issue', JSON.stringify(workload.issue()));
-    });
+    const issue = await closedLoop(count, concurrency, issueDirect(ledger, workload));
     const pledge = await closedLoop(count, concurrency, async (i) => {
       await ledger.submit(ACTORS.holder, 'receivables', 'Pledge', JSON.stringify({ id: pool[i], ...workload.pledge() }));
     });

@@ -38,6 +38,10 @@ const at = (pool: readonly string[], index: number): string => {
 
 const json = (value: unknown): string => JSON.stringify(value);
 
+/** One Issue by the debtor, committed: the write every phase measures. */
+export const issueDirect = (ledger: DirectLedger, workload: Workload) => async (): Promise<void> =>
+  void (await ledger.submit(ACTORS.debtor, 'receivables', 'Issue', json(workload.issue())));
+
 export function operationPlans({ ledger, workload, profile, pools, lineageRoot }: OperationInputs): OperationPlan[] {
   const ops = profile.operations;
   const { size } = ops.batchIssue;
@@ -47,7 +51,7 @@ export function operationPlans({ ledger, workload, profile, pools, lineageRoot }
       actor: ACTORS.debtor,
       load: ops.issue,
       itemsPerOp: 1,
-      direct: async () => void (await ledger.submit(ACTORS.debtor, 'receivables', 'Issue', json(workload.issue()))),
+      direct: issueDirect(ledger, workload),
       http: () => ({ method: 'POST', path: '/v1/receivables', body: workload.issue() }),
     },
     {

@@ -1,39 +1,12 @@
 // The network in containers, started for this file alone by the testcontainers harness (its own SCF_HOME and
 // ports, so it runs beside any other network), and removed afterwards.
-import { connectAs, decode, FabricSession } from '../support/fabric';
 import { describeWithDocker, useContainerNetwork } from '../support/container-network';
+import { uniqueId, usePartyProbe } from '../support/party-probe';
 import { eventually } from '../support/network';
-
-const uniqueId = (prefix: string): string => `${prefix}-${Date.now().toString(36).toUpperCase()}`;
-
-interface Party {
-  id: string;
-  msp: string;
-  kind: string;
-}
 
 describeWithDocker('the network in containers (testcontainers)', () => {
   const network = useContainerNetwork();
-  let supplierAdmin: FabricSession;
-  let bankA: FabricSession;
-
-  beforeAll(() => {
-    const description = network().connection();
-    supplierAdmin = connectAs('supplier-admin', undefined, description);
-    // Reads go through the bank1 organisation's own peer, as one of its companies.
-    bankA = connectAs('BANK-A', undefined, description);
-  });
-  afterAll(() => {
-    supplierAdmin?.close();
-    bankA?.close();
-  });
-
-  const register = async (id: string): Promise<void> => {
-    const request = JSON.stringify({ id, legalName: `Container test ${id}`, kind: 'SUPPLIER' });
-    await supplierAdmin.contract('parties').submitTransaction('RegisterParty', request);
-  };
-  const readFromBank1 = async (id: string): Promise<Party> =>
-    decode(await bankA.contract('parties').evaluateTransaction('GetParty', id)) as Party;
+  const { register, readFromBank1 } = usePartyProbe('Container test', () => network().connection());
 
   const first = uniqueId('CTR');
 

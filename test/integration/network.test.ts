@@ -1,35 +1,8 @@
-import { connectAs, decode, FabricSession } from '../support/fabric';
+import { uniqueId, usePartyProbe } from '../support/party-probe';
 import { eventually, loadConnection, network, raftLeader } from '../support/network';
 
-// A party id unique to this run, valid for the chaincode's id rule.
-const uniqueId = (prefix: string): string => `${prefix}-${Date.now().toString(36).toUpperCase()}`;
-
-interface Party {
-  id: string;
-  msp: string;
-  kind: string;
-}
-
 describe('the local Fabric network', () => {
-  let supplierAdmin: FabricSession;
-  let bankA: FabricSession;
-  beforeAll(() => {
-    supplierAdmin = connectAs('supplier-admin');
-    // Reads go through the bank1 organisation's own peer, as one of its companies.
-    bankA = connectAs('BANK-A');
-  });
-  afterAll(() => {
-    supplierAdmin?.close();
-    bankA?.close();
-  });
-
-  // RegisterParty is idempotent, so retrying it while the network recovers cannot register twice.
-  const register = async (id: string): Promise<void> => {
-    const request = JSON.stringify({ id, legalName: `Network test ${id}`, kind: 'SUPPLIER' });
-    await supplierAdmin.contract('parties').submitTransaction('RegisterParty', request);
-  };
-  const readFromBank1 = async (id: string): Promise<Party> =>
-    decode(await bankA.contract('parties').evaluateTransaction('GetParty', id)) as Party;
+  const { register, readFromBank1 } = usePartyProbe('Network test');
 
   const first = uniqueId('NET');
 
