@@ -7,7 +7,12 @@ import { ACTORS } from './workload';
 
 const VALUE = 'x'.repeat(100);
 
-export async function baselinePut(ctx: BenchContext, count: number, concurrency: number, labels?: Record<string, string | number>): Promise<Measurement> {
+export async function baselinePut(
+  ctx: BenchContext,
+  count: number,
+  concurrency: number,
+  labels?: Record<string, string | number>,
+): Promise<Measurement> {
   const prefix = `${ctx.workload.runId}-c${concurrency}-${labels ? Object.values(labels).join('-') : 'base'}`;
   const run = await closedLoop(count, concurrency, async (i) => {
     await ctx.ledger.submit(ACTORS.operator, 'baseline', 'Put', `${prefix}-${i}`, VALUE);

@@ -21,7 +21,9 @@ export function blockCutting(script: string, change?: BlockCutting): BlockCuttin
   return { timeout: match[1] as string, maxMessages: Number(match[2]) };
 }
 
-export async function runBlockCutting(ctx: BenchContext): Promise<{ channelSetting: BlockCutting; measurements: Measurement[] }> {
+export async function runBlockCutting(
+  ctx: BenchContext,
+): Promise<{ channelSetting: BlockCutting; measurements: Measurement[] }> {
   const channelSetting = blockCutting(ctx.networkScript);
   const measurements: Measurement[] = [];
   const { puts, issue } = ctx.profile.blockCuttingLoads;
@@ -32,7 +34,9 @@ export async function runBlockCutting(ctx: BenchContext): Promise<{ channelSetti
       ctx.log(`block cutting: BatchTimeout=${applied.timeout} MaxMessageCount=${applied.maxMessages}`);
       for (const load of puts) measurements.push(await baselinePut(ctx, load.count, load.concurrency, labels));
       const run = await closedLoop(issue.count, issue.concurrency, issueDirect(ctx.ledger, ctx.workload));
-      measurements.push(measurement({ operation: 'issue', path: 'direct', concurrency: issue.concurrency, labels }, run));
+      measurements.push(
+        measurement({ operation: 'issue', path: 'direct', concurrency: issue.concurrency, labels }, run),
+      );
     }
   } finally {
     blockCutting(ctx.networkScript, channelSetting);

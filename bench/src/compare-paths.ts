@@ -14,7 +14,11 @@ async function preparePools(ctx: BenchContext): Promise<Pools> {
   return { split: ids.slice(0, split.count), pledge: ids.slice(split.count) };
 }
 
-async function measure(ctx: BenchContext, plan: OperationPlan, path: Extract<Path, 'direct' | 'http'>): Promise<Measurement> {
+async function measure(
+  ctx: BenchContext,
+  plan: OperationPlan,
+  path: Extract<Path, 'direct' | 'http'>,
+): Promise<Measurement> {
   const { count, concurrency } = plan.load;
   ctx.log(`${path}: ${plan.name} x${count} at concurrency ${concurrency} as ${plan.actor}`);
   const sampler = new ResourceSampler(ctx.runDir);
@@ -23,7 +27,12 @@ async function measure(ctx: BenchContext, plan: OperationPlan, path: Extract<Pat
   const run =
     path === 'direct'
       ? await closedLoop(count, concurrency, plan.direct)
-      : await httpLoad({ url: ctx.gatewayUrl, token, keyPrefix: `${ctx.workload.runId}-${plan.name}` }, count, concurrency, plan.http);
+      : await httpLoad(
+          { url: ctx.gatewayUrl, token, keyPrefix: `${ctx.workload.runId}-${plan.name}` },
+          count,
+          concurrency,
+          plan.http,
+        );
   const resources = sampler.stop();
   return { ...measurement({ operation: plan.name, path, concurrency, itemsPerOp: plan.itemsPerOp }, run), resources };
 }
@@ -31,7 +40,11 @@ async function measure(ctx: BenchContext, plan: OperationPlan, path: Extract<Pat
 export async function comparePaths(ctx: BenchContext): Promise<{ measurements: Measurement[]; lineageNodes: number }> {
   const { fanOut, depth } = ctx.profile.operations.lineage;
   ctx.log('preparing receivables for splits and pledges, and a lineage tree');
-  const [directPools, httpPools, tree] = [await preparePools(ctx), await preparePools(ctx), await lineageTree(ctx.ledger, ctx.workload, fanOut, depth)];
+  const [directPools, httpPools, tree] = [
+    await preparePools(ctx),
+    await preparePools(ctx),
+    await lineageTree(ctx.ledger, ctx.workload, fanOut, depth),
+  ];
   const inputs = { ledger: ctx.ledger, workload: ctx.workload, profile: ctx.profile, lineageRoot: tree.root };
   const direct = operationPlans({ ...inputs, pools: directPools });
   const http = operationPlans({ ...inputs, pools: httpPools });

@@ -16,7 +16,9 @@ export class DirectLedger {
 
   #contract(identity: string, contract: ContractName) {
     const { chaincode } = this.connections.description;
-    return this.connections.network(identity as IdentityName).getContract(chaincode, contract === 'receivables' ? undefined : contract);
+    return this.connections
+      .network(identity as IdentityName)
+      .getContract(chaincode, contract === 'receivables' ? undefined : contract);
   }
 
   /** Endorses, orders and waits for the commit; an invalid transaction or a refusal is an error. */
@@ -28,7 +30,9 @@ export class DirectLedger {
   }
 
   async evaluate<T = unknown>(identity: string, contract: ContractName, fn: string, ...args: string[]): Promise<T> {
-    return JSON.parse(Buffer.from(await this.#contract(identity, contract).evaluateTransaction(fn, ...args)).toString('utf8')) as T;
+    return JSON.parse(
+      Buffer.from(await this.#contract(identity, contract).evaluateTransaction(fn, ...args)).toString('utf8'),
+    ) as T;
   }
 
   close(): void {
@@ -38,7 +42,11 @@ export class DirectLedger {
 
 /** Receivable writes answer `{status: DONE, value}` or a recorded refusal; only DONE counts as done. */
 function unwrap<T>(contract: ContractName, fn: string, bytes: Uint8Array): T {
-  const reply = JSON.parse(Buffer.from(bytes).toString('utf8')) as { status?: string; value?: unknown; error?: { code?: string } };
+  const reply = JSON.parse(Buffer.from(bytes).toString('utf8')) as {
+    status?: string;
+    value?: unknown;
+    error?: { code?: string };
+  };
   if (contract === 'baseline') return reply as T;
   if (reply.status !== 'DONE') throw new Error(`${fn} refused: ${reply.error?.code ?? JSON.stringify(reply)}`);
   return reply.value as T;

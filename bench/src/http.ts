@@ -15,7 +15,12 @@ export interface HttpTarget {
   keyPrefix: string;
 }
 
-export async function httpLoad(target: HttpTarget, count: number, concurrency: number, call: (index: number) => HttpCall): Promise<RawRun> {
+export async function httpLoad(
+  target: HttpTarget,
+  count: number,
+  concurrency: number,
+  call: (index: number) => HttpCall,
+): Promise<RawRun> {
   const latenciesMs: number[] = [];
   const errors: string[] = [];
   let built = 0;

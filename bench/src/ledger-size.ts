@@ -26,7 +26,12 @@ export async function runLedgerSizes(ctx: BenchContext): Promise<Measurement[]> 
     const { ledger, workload } = ctx;
     const issue = await closedLoop(count, concurrency, issueDirect(ledger, workload));
     const pledge = await closedLoop(count, concurrency, async (i) => {
-      await ledger.submit(ACTORS.holder, 'receivables', 'Pledge', JSON.stringify({ id: pool[i], ...workload.pledge() }));
+      await ledger.submit(
+        ACTORS.holder,
+        'receivables',
+        'Pledge',
+        JSON.stringify({ id: pool[i], ...workload.pledge() }),
+      );
     });
     const encumbrance = await closedLoop(count * 5, concurrency, async (i) => {
       await ledger.evaluate(ACTORS.bank, 'receivables', 'GetEncumbrance', pool[i % count] as string);

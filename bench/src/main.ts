@@ -61,8 +61,19 @@ async function main(): Promise<void> {
       profile: profile.name,
       startedAt,
       finishedAt: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-      network: { blockCutting: channelSetting, orderers: 3, peers: 5, endorsement: 'OutOf(2, any 2 of the 5 peers)', lineageNodes },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      network: {
+        blockCutting: channelSetting,
+        orderers: 3,
+        peers: 5,
+        endorsement: 'OutOf(2, any 2 of the 5 peers)',
+        lineageNodes,
+      },
       baseline,
       operations,
       ratios: ratios(baseline.measurements, operations),
@@ -74,9 +85,12 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     console.log(render(result));
     console.log(`\nresult written to ${file}`);
-    const failed = [...baseline.measurements, ...operations, ...ledgerSizes, ...blockCutting].filter((m) => m.errors > 0);
+    const failed = [...baseline.measurements, ...operations, ...ledgerSizes, ...blockCutting].filter(
+      (m) => m.errors > 0,
+    );
     if (failed.length > 0) {
-      for (const m of failed) console.error(`${m.path} ${m.operation}: ${m.errors} errors, e.g. ${m.errorSamples.join(' | ')}`);
+      for (const m of failed)
+        console.error(`${m.path} ${m.operation}: ${m.errors} errors, e.g. ${m.errorSamples.join(' | ')}`);
       process.exitCode = 1;
     }
   } finally {

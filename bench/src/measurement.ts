@@ -34,7 +34,13 @@ export interface RawRun {
 const round = (n: number): number => Math.round(n * 10) / 10;
 
 export function measurement(
-  what: { operation: string; path: Path; concurrency: number; itemsPerOp?: number; labels?: Record<string, string | number> },
+  what: {
+    operation: string;
+    path: Path;
+    concurrency: number;
+    itemsPerOp?: number;
+    labels?: Record<string, string | number>;
+  },
   run: RawRun,
 ): Measurement {
   const itemsPerOp = what.itemsPerOp ?? 1;

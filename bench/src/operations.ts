@@ -59,7 +59,8 @@ export function operationPlans({ ledger, workload, profile, pools, lineageRoot }
       actor: ACTORS.debtor,
       load: ops.batchIssue,
       itemsPerOp: size,
-      direct: async () => void (await ledger.submit(ACTORS.debtor, 'receivables', 'IssueBatch', json(workload.batch(size)))),
+      direct: async () =>
+        void (await ledger.submit(ACTORS.debtor, 'receivables', 'IssueBatch', json(workload.batch(size)))),
       http: () => ({ method: 'POST', path: '/v1/receivables/batch', body: workload.batch(size) }),
     },
     {
@@ -67,7 +68,13 @@ export function operationPlans({ ledger, workload, profile, pools, lineageRoot }
       actor: ACTORS.holder,
       load: ops.split,
       itemsPerOp: 1,
-      direct: async (i) => void (await ledger.submit(ACTORS.holder, 'receivables', 'Split', json({ id: at(pools.split, i), ...workload.split() }))),
+      direct: async (i) =>
+        void (await ledger.submit(
+          ACTORS.holder,
+          'receivables',
+          'Split',
+          json({ id: at(pools.split, i), ...workload.split() }),
+        )),
       http: (i) => ({ method: 'POST', path: `/v1/receivables/${at(pools.split, i)}/split`, body: workload.split() }),
     },
     {
@@ -75,8 +82,18 @@ export function operationPlans({ ledger, workload, profile, pools, lineageRoot }
       actor: ACTORS.holder,
       load: ops.pledge,
       itemsPerOp: 1,
-      direct: async (i) => void (await ledger.submit(ACTORS.holder, 'receivables', 'Pledge', json({ id: at(pools.pledge, i), ...workload.pledge() }))),
-      http: (i) => ({ method: 'POST', path: `/v1/receivables/${at(pools.pledge, i)}/pledges`, body: workload.pledge() }),
+      direct: async (i) =>
+        void (await ledger.submit(
+          ACTORS.holder,
+          'receivables',
+          'Pledge',
+          json({ id: at(pools.pledge, i), ...workload.pledge() }),
+        )),
+      http: (i) => ({
+        method: 'POST',
+        path: `/v1/receivables/${at(pools.pledge, i)}/pledges`,
+        body: workload.pledge(),
+      }),
     },
     {
       // Reads the receivables this path has just pledged, as the bank that holds the pledges.
@@ -84,7 +101,13 @@ export function operationPlans({ ledger, workload, profile, pools, lineageRoot }
       actor: ACTORS.bank,
       load: ops.encumbrance,
       itemsPerOp: 1,
-      direct: async (i) => void (await ledger.evaluate(ACTORS.bank, 'receivables', 'GetEncumbrance', at(pools.pledge, i % ops.pledge.count))),
+      direct: async (i) =>
+        void (await ledger.evaluate(
+          ACTORS.bank,
+          'receivables',
+          'GetEncumbrance',
+          at(pools.pledge, i % ops.pledge.count),
+        )),
       http: (i) => ({ method: 'GET', path: `/v1/receivables/${at(pools.pledge, i % ops.pledge.count)}/encumbrance` }),
     },
     {

@@ -50,7 +50,13 @@ const full: Profile = {
     { timeout: '50ms', maxMessages: 100 },
     { timeout: '100ms', maxMessages: 10 },
   ],
-  blockCuttingLoads: { puts: [{ count: 800, concurrency: 32 }, { count: 1600, concurrency: 128 }], issue: { count: 400, concurrency: 32 } },
+  blockCuttingLoads: {
+    puts: [
+      { count: 800, concurrency: 32 },
+      { count: 1600, concurrency: 128 },
+    ],
+    issue: { count: 400, concurrency: 32 },
+  },
 };
 
 const quick: Profile = {

@@ -31,14 +31,19 @@ export interface BenchResult {
 const READS = new Set(['encumbrance', 'lineage']);
 
 function nearest(candidates: readonly Measurement[], concurrency: number): Measurement | undefined {
-  return [...candidates].sort((a, b) => Math.abs(a.concurrency - concurrency) - Math.abs(b.concurrency - concurrency))[0];
+  return [...candidates].sort(
+    (a, b) => Math.abs(a.concurrency - concurrency) - Math.abs(b.concurrency - concurrency),
+  )[0];
 }
 
 export function ratios(baseline: readonly Measurement[], operations: readonly Measurement[]): Ratio[] {
   const out: Ratio[] = [];
   for (const direct of operations.filter((m) => m.path === 'direct')) {
     const http = operations.find((m) => m.path === 'http' && m.operation === direct.operation);
-    const reference = nearest(baseline.filter((m) => m.operation === (READS.has(direct.operation) ? 'get' : 'put')), direct.concurrency);
+    const reference = nearest(
+      baseline.filter((m) => m.operation === (READS.has(direct.operation) ? 'get' : 'put')),
+      direct.concurrency,
+    );
     if (!http || !reference) continue;
     out.push({
       operation: direct.operation,
@@ -57,15 +62,29 @@ function table(title: string, header: string[], rows: (string | number)[][]): st
   return [`\n${title}`, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const labelText = (m: Measurement): string => (m.labels ? Object.entries(m.labels).map(([k, v]) => `${k}=${v}`).join(' ') : '');
+const labelText = (m: Measurement): string =>
+  m.labels
+    ? Object.entries(m.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')
+    : '';
 
 function measurementTable(title: string, measurements: readonly Measurement[]): string {
   return table(
     title,
     ['operation', 'path', 'conc', 'ops', 'errors', 'ops/s', 'items/s', 'p50 ms', 'p95 ms', 'p99 ms', 'labels'],
     measurements.map((m) => [
-      m.operation, m.path, m.concurrency, m.ops, m.errors, m.opsPerSecond, m.itemsPerSecond,
-      m.latencyMs.p50, m.latencyMs.p95, m.latencyMs.p99, labelText(m),
+      m.operation,
+      m.path,
+      m.concurrency,
+      m.ops,
+      m.errors,
+      m.opsPerSecond,
+      m.itemsPerSecond,
+      m.latencyMs.p50,
+      m.latencyMs.p95,
+      m.latencyMs.p99,
+      labelText(m),
     ]),
   );
 }
@@ -78,7 +97,11 @@ function resourceTable(measurements: readonly Measurement[]): string {
     ['operation', 'path', ...KINDS],
     measurements
       .filter((m) => m.resources)
-      .map((m) => [m.operation, m.path, ...KINDS.map((k) => (m.resources?.[k] ? `${m.resources[k].cores} / ${m.resources[k].peakRssMiB}` : '-'))]),
+      .map((m) => [
+        m.operation,
+        m.path,
+        ...KINDS.map((k) => (m.resources?.[k] ? `${m.resources[k].cores} / ${m.resources[k].peakRssMiB}` : '-')),
+      ]),
   );
 }
 

@@ -10,14 +10,25 @@ interface BatchResult {
 }
 
 /** Issues COUNT receivables to CREDITOR, MAX_BATCH per transaction, PARALLEL transactions at a time. */
-export async function issueMany(ledger: DirectLedger, workload: Workload, count: number, parallel = 4, creditor: string = ACTORS.holder): Promise<string[]> {
+export async function issueMany(
+  ledger: DirectLedger,
+  workload: Workload,
+  count: number,
+  parallel = 4,
+  creditor: string = ACTORS.holder,
+): Promise<string[]> {
   const sizes: number[] = [];
   for (let left = count; left > 0; left -= MAX_BATCH) sizes.push(Math.min(MAX_BATCH, left));
   const ids: string[][] = new Array(sizes.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < sizes.length; i = next++) {
-      const reply = await ledger.submit<BatchResult>(ACTORS.debtor, 'receivables', 'IssueBatch', JSON.stringify(workload.batch(sizes[i] as number, creditor)));
+      const reply = await ledger.submit<BatchResult>(
+        ACTORS.debtor,
+        'receivables',
+        'IssueBatch',
+        JSON.stringify(workload.batch(sizes[i] as number, creditor)),
+      );
       ids[i] = reply.results.map((r) => r.id);
     }
   };
@@ -26,17 +37,32 @@ export async function issueMany(ledger: DirectLedger, workload: Workload, count:
 }
 
 /** A split tree of 1 + F + F^2 + ... + F^DEPTH receivables held by the holder; returns its root. */
-export async function lineageTree(ledger: DirectLedger, workload: Workload, fanOut: number, depth: number): Promise<{ root: string; nodes: number }> {
+export async function lineageTree(
+  ledger: DirectLedger,
+  workload: Workload,
+  fanOut: number,
+  depth: number,
+): Promise<{ root: string; nodes: number }> {
   const amount = FACE_VALUE * BigInt(fanOut ** depth);
   const [root] = await ledger
-    .submit<{ id: string }>(ACTORS.debtor, 'receivables', 'Issue', JSON.stringify(workload.issue(ACTORS.holder, amount)))
+    .submit<{ id: string }>(
+      ACTORS.debtor,
+      'receivables',
+      'Issue',
+      JSON.stringify(workload.issue(ACTORS.holder, amount)),
+    )
     .then((r) => [r.id]);
   let level: { id: string; amount: bigint }[] = [{ id: root as string, amount }];
   let nodes = 1;
   for (let d = 0; d < depth; d++) {
     const children = await Promise.all(
       level.map(async (node) => {
-        await ledger.submit(ACTORS.holder, 'receivables', 'Split', JSON.stringify({ id: node.id, ...workload.evenSplit(node.amount, fanOut) }));
+        await ledger.submit(
+          ACTORS.holder,
+          'receivables',
+          'Split',
+          JSON.stringify({ id: node.id, ...workload.evenSplit(node.amount, fanOut) }),
+        );
         const share = node.amount / BigInt(fanOut);
         return Array.from({ length: fanOut }, (_, i) => ({
           id: `${node.id}.${i + 1}`,
@@ -52,6 +78,11 @@ export async function lineageTree(ledger: DirectLedger, workload: Workload, fanO
 
 /** Every receivable record whose debtor is the core enterprise (all statuses, split pieces included). */
 export async function countReceivables(ledger: DirectLedger): Promise<number> {
-  const { count } = await ledger.evaluate<{ count: number }>(ACTORS.debtor, 'receivables', 'CountReceivables', JSON.stringify({ role: 'debtor' }));
+  const { count } = await ledger.evaluate<{ count: number }>(
+    ACTORS.debtor,
+    'receivables',
+    'CountReceivables',
+    JSON.stringify({ role: 'debtor' }),
+  );
   return count;
 }

@@ -32,7 +32,13 @@ export class Workload {
 
   static create(now = new Date()): Workload {
     const due = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
-    return new Workload(now.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14), due);
+    return new Workload(
+      now
+        .toISOString()
+        .replace(/[-:.TZ]/g, '')
+        .slice(0, 14),
+      due,
+    );
   }
 
   issue(creditor: string = ACTORS.holder, amount: bigint = FACE_VALUE): IssueRequest {
@@ -74,6 +80,10 @@ export class Workload {
   }
 
   pledge(): { pledgee: string; securedAmount: string; loanRef: string } {
-    return { pledgee: ACTORS.bank, securedAmount: FACE_VALUE.toString(), loanRef: `LOAN-${this.runId}-${++this.#counter}` };
+    return {
+      pledgee: ACTORS.bank,
+      securedAmount: FACE_VALUE.toString(),
+      loanRef: `LOAN-${this.runId}-${++this.#counter}`,
+    };
   }
 }

@@ -99,7 +99,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(
     async (v1) => {
       await registerAuthentication(v1, { secret: deps.jwtSecret, description: deps.description });
-      for (const routes of [originationRoutes, tradingRoutes, pledgeRoutes, settlementRoutes, receivableQueryRoutes, conflictRoutes, partyRoutes]) {
+      for (const routes of [
+        originationRoutes,
+        tradingRoutes,
+        pledgeRoutes,
+        settlementRoutes,
+        receivableQueryRoutes,
+        conflictRoutes,
+        partyRoutes,
+      ]) {
         await v1.register(routes(ctx));
       }
       await v1.register(

@@ -25,9 +25,20 @@ describe('authentication and identity binding', () => {
   it.each([
     ['garbage', 'not-a-jwt'],
     ['another secret', sign(claimsFor(description, 'SUP-T1') as never, Buffer.alloc(32, 9))],
-    ['an unknown identity', sign({ sub: 'SUP-T9', org: 'supplier', mspId: 'SupplierMSP', party: 'SUP-T9', role: 'treasury' })],
-    ['an expired token', createSigner({ key: SECRET, algorithm: 'HS256', iss: TOKEN_ISSUER, expiresIn: 1 })(claimsFor(description, 'SUP-T1') as never)],
-    ['another issuer', createSigner({ key: SECRET, algorithm: 'HS256', iss: 'someone-else' })(claimsFor(description, 'SUP-T1') as never)],
+    [
+      'an unknown identity',
+      sign({ sub: 'SUP-T9', org: 'supplier', mspId: 'SupplierMSP', party: 'SUP-T9', role: 'treasury' }),
+    ],
+    [
+      'an expired token',
+      createSigner({ key: SECRET, algorithm: 'HS256', iss: TOKEN_ISSUER, expiresIn: 1 })(
+        claimsFor(description, 'SUP-T1') as never,
+      ),
+    ],
+    [
+      'another issuer',
+      createSigner({ key: SECRET, algorithm: 'HS256', iss: 'someone-else' })(claimsFor(description, 'SUP-T1') as never),
+    ],
   ])('refuses %s with 401', async (_label, token) => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     const res = await t.request('GET', '/v1/parties', { token });

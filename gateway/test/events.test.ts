@@ -80,13 +80,20 @@ describe('event log and listener', () => {
   it('refuses to append out of order', async () => {
     const log = await EventLog.open(path.join(dir, 'x.jsonl'));
     await log.append({ block: 2n, index: 0 }, { txId: 't', type: 'X', payload: { parties: [] } });
-    await expect(log.append({ block: 1n, index: 4 }, { txId: 'u', type: 'X', payload: { parties: [] } })).rejects.toThrow(/not after/);
+    await expect(
+      log.append({ block: 1n, index: 4 }, { txId: 'u', type: 'X', payload: { parties: [] } }),
+    ).rejects.toThrow(/not after/);
     await log.close();
   });
 });
 
 /** Reads SSE frames until COUNT events arrived (or the timeout), then disconnects. */
-async function readEvents(t: TestApp, as: string, count: number, lastEventId?: string): Promise<Array<{ id: string; type: string }>> {
+async function readEvents(
+  t: TestApp,
+  as: string,
+  count: number,
+  lastEventId?: string,
+): Promise<Array<{ id: string; type: string }>> {
   const { tokenFor } = await import('./helpers/harness');
   const headers: Record<string, string> = { authorization: `Bearer ${tokenFor(as)}` };
   if (lastEventId) headers['last-event-id'] = lastEventId;
@@ -97,7 +104,9 @@ async function readEvents(t: TestApp, as: string, count: number, lastEventId?: s
 describe('GET /v1/events (SSE)', () => {
   let t: TestApp;
   const append = (org: string, block: number, index: number, type: string, parties: string[]) =>
-    t.logs.get(org as OrgName)!.append({ block: BigInt(block), index }, { txId: `${block}-${index}`, type, payload: { parties } });
+    t.logs
+      .get(org as OrgName)!
+      .append({ block: BigInt(block), index }, { txId: `${block}-${index}`, type, payload: { parties } });
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -38,7 +38,13 @@ describe('Fabric error mapping', () => {
       cause: cause(GrpcStatus.ABORTED),
       transactionId: 'tx1',
       message: '10 ABORTED: failed to endorse transaction',
-      details: [{ address: 'peer0:7051', mspId: 'CoreMSP', message: `chaincode response 500, ${scfError(code, { field: '$.id' })}` }],
+      details: [
+        {
+          address: 'peer0:7051',
+          mspId: 'CoreMSP',
+          message: `chaincode response 500, ${scfError(code, { field: '$.id' })}`,
+        },
+      ],
     });
     const mapped = toApiError(err);
     expect(mapped.code).toBe(code);
@@ -49,7 +55,11 @@ describe('Fabric error mapping', () => {
   it('maps unreachable peers and orderers to 503 with Retry-After', () => {
     for (const code of [GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED]) {
       const err = new EndorseError({ code, cause: cause(code), transactionId: 't', details: [], message: 'down' });
-      expect(toApiError(err)).toMatchObject({ code: 'LEDGER_UNAVAILABLE', status: 503, headers: { 'retry-after': '5' } });
+      expect(toApiError(err)).toMatchObject({
+        code: 'LEDGER_UNAVAILABLE',
+        status: 503,
+        headers: { 'retry-after': '5' },
+      });
     }
     const submit = Object.assign(new GatewayError({ code: GrpcStatus.UNAVAILABLE, cause: cause(14), details: [] }), {
       name: 'SubmitError',
@@ -59,7 +69,10 @@ describe('Fabric error mapping', () => {
   });
 
   it.each([
-    [GrpcStatus.ABORTED, "error in simulation: failed to execute transaction t: could not launch chaincode 'receivables_1.0:ab': connection refused"],
+    [
+      GrpcStatus.ABORTED,
+      "error in simulation: failed to execute transaction t: could not launch chaincode 'receivables_1.0:ab': connection refused",
+    ],
     [GrpcStatus.FAILED_PRECONDITION, 'no peers available to evaluate chaincode receivables in channel scf'],
     [GrpcStatus.UNKNOWN, 'no combination of peers can be derived which satisfy the endorsement policy'],
   ])('maps a recovering network (gRPC %i: %s) to 503 with Retry-After', (code, message) => {
@@ -81,10 +94,13 @@ describe('Fabric error mapping', () => {
       details: [],
     });
     expect(toApiError(err)).toMatchObject({ code: 'COMMIT_PENDING', status: 202, details: { txId: 'tx-42' } });
-    const lateSubmit = Object.assign(new GatewayError({ code: GrpcStatus.DEADLINE_EXCEEDED, cause: cause(4), details: [] }), {
-      name: 'SubmitError',
-      transactionId: 'tx-43',
-    });
+    const lateSubmit = Object.assign(
+      new GatewayError({ code: GrpcStatus.DEADLINE_EXCEEDED, cause: cause(4), details: [] }),
+      {
+        name: 'SubmitError',
+        transactionId: 'tx-43',
+      },
+    );
     expect(toApiError(lateSubmit)).toMatchObject({ code: 'COMMIT_PENDING', details: { txId: 'tx-43' } });
   });
 

@@ -50,7 +50,10 @@ describe('idempotency', () => {
     const ledger = new FakeLedger();
     const store = await IdempotencyFileStore.open(file);
     const result = await new IdempotentWriter(store, ledger).write({ identity, key: 'k', fingerprint, call });
-    expect(result.response).toEqual({ statusCode: 200, body: { txId: 'tx-before-crash', blockNumber: '7', result: { id: 'R1' } } });
+    expect(result.response).toEqual({
+      statusCode: 200,
+      body: { txId: 'tx-before-crash', blockNumber: '7', result: { id: 'R1' } },
+    });
     expect(ledger.calls.map((c) => c.kind)).toEqual(['resume']);
     expect(store.get(identity, 'k')).toMatchObject({ state: 'completed' });
     await store.close();
@@ -74,7 +77,9 @@ describe('idempotency', () => {
     down.resumeAnswer = async () => {
       throw new ApiError('LEDGER_UNAVAILABLE', 'down');
     };
-    await expect(new IdempotentWriter(pending, down).write({ identity, key: 'k', fingerprint, call })).rejects.toMatchObject({
+    await expect(
+      new IdempotentWriter(pending, down).write({ identity, key: 'k', fingerprint, call }),
+    ).rejects.toMatchObject({
       code: 'LEDGER_UNAVAILABLE',
     });
     expect(down.submits()).toHaveLength(0);
@@ -96,7 +101,9 @@ describe('idempotency', () => {
     ledger.submitAnswer = () => {
       throw new ApiError('LEDGER_UNAVAILABLE', 'down');
     };
-    await expect(writer.write({ identity, key: 'b', fingerprint, call })).rejects.toMatchObject({ code: 'LEDGER_UNAVAILABLE' });
+    await expect(writer.write({ identity, key: 'b', fingerprint, call })).rejects.toMatchObject({
+      code: 'LEDGER_UNAVAILABLE',
+    });
     ledger.submitAnswer = () => done({ ok: true });
     expect((await writer.write({ identity, key: 'b', fingerprint, call })).response.statusCode).toBe(200);
     expect(ledger.submits()).toHaveLength(3);

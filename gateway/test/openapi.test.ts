@@ -46,7 +46,9 @@ describe('OpenAPI document', () => {
     const body = issue.requestBody.content['application/json'].schema;
     expect(body.additionalProperties).toBe(false);
     expect(body.properties.amount).toMatchObject({ type: 'string', pattern: '^[1-9][0-9]{0,18}$' });
-    expect(issue.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'idempotency-key', required: true })]));
+    expect(issue.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'idempotency-key', required: true })]),
+    );
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 });

@@ -64,7 +64,9 @@ describe('routes over a fake ledger', () => {
     });
 
     it('refuses invalid JSON, non-JSON bodies and bodies over the limit', async () => {
-      expect((await t.request('POST', '/v1/receivables', { as: 'CORE-001', rawBody: '{"externalRef":' })).status).toBe(400);
+      expect((await t.request('POST', '/v1/receivables', { as: 'CORE-001', rawBody: '{"externalRef":' })).status).toBe(
+        400,
+      );
       const text = await t.request('POST', '/v1/receivables', {
         as: 'CORE-001',
         rawBody: 'hello',
@@ -84,7 +86,11 @@ describe('routes over a fake ledger', () => {
       t.ledger.submitAnswer = () => done({ id: RECEIVABLE_ID, created: true });
       const res = await t.request('POST', '/v1/receivables', { as: 'CORE-001', body: issueBody() });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ txId: expect.stringMatching(/^tx/), blockNumber: '5', result: { id: RECEIVABLE_ID, created: true } });
+      expect(res.body).toEqual({
+        txId: expect.stringMatching(/^tx/),
+        blockNumber: '5',
+        result: { id: RECEIVABLE_ID, created: true },
+      });
       const [call] = t.ledger.submits();
       expect(call).toMatchObject({ identity: 'CORE-001', call: { contract: 'receivables', fn: 'Issue' } });
       expect(JSON.parse(call!.call!.args[0]!)).toEqual(issueBody());
@@ -99,7 +105,11 @@ describe('routes over a fake ledger', () => {
       await t.request('POST', `/v1/pledges/${PLEDGE_ID}/accept`, { as: 'BANK-A' });
       const [split, accept] = t.ledger.submits();
       expect(JSON.parse(split!.call!.args[0]!)).toEqual({ id: RECEIVABLE_ID, parts });
-      expect(accept!.call).toEqual({ contract: 'receivables', fn: 'AcceptPledge', args: [JSON.stringify({ pledgeId: PLEDGE_ID })] });
+      expect(accept!.call).toEqual({
+        contract: 'receivables',
+        fn: 'AcceptPledge',
+        args: [JSON.stringify({ pledgeId: PLEDGE_ID })],
+      });
     });
 
     it('turns a REFUSED reply into 409 carrying the recorded conflict and the txId', async () => {
@@ -190,7 +200,9 @@ describe('routes over a fake ledger', () => {
   describe('reads', () => {
     it('passes list filters to the chaincode and returns a cursor page', async () => {
       t.ledger.evaluateAnswer = () => JSON.stringify({ items: [{ id: RECEIVABLE_ID }], bookmark: 'next' });
-      const res = await t.request('GET', '/v1/receivables?role=holder&status=CONFIRMED&pageSize=10&cursor=abc', { as: 'SUP-T1' });
+      const res = await t.request('GET', '/v1/receivables?role=holder&status=CONFIRMED&pageSize=10&cursor=abc', {
+        as: 'SUP-T1',
+      });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ items: [{ id: RECEIVABLE_ID }], nextCursor: 'next' });
       expect(t.ledger.calls[0]!.call).toEqual({
@@ -200,7 +212,7 @@ describe('routes over a fake ledger', () => {
       });
     });
 
-    it('counts the caller\'s receivables through the chaincode, and refuses paging or unknown fields on a count', async () => {
+    it("counts the caller's receivables through the chaincode, and refuses paging or unknown fields on a count", async () => {
       t.ledger.evaluateAnswer = () => JSON.stringify({ count: 1003 });
       const res = await t.request('GET', '/v1/receivables/count?role=debtor&status=CONFIRMED', { as: 'CORE-001' });
       expect(res.status).toBe(200);
@@ -210,7 +222,9 @@ describe('routes over a fake ledger', () => {
         fn: 'CountReceivables',
         args: [JSON.stringify({ role: 'debtor', status: 'CONFIRMED' })],
       });
-      expect((await t.request('GET', '/v1/receivables/count?role=debtor&pageSize=10', { as: 'CORE-001' })).status).toBe(400);
+      expect((await t.request('GET', '/v1/receivables/count?role=debtor&pageSize=10', { as: 'CORE-001' })).status).toBe(
+        400,
+      );
       expect((await t.request('GET', '/v1/receivables/count', { as: 'CORE-001' })).status).toBe(400);
       expect(t.ledger.calls).toHaveLength(1);
     });
@@ -238,7 +252,9 @@ describe('routes over a fake ledger', () => {
       const echoed = await t.request('GET', '/healthz', { headers: { 'x-request-id': 'abc-123' } });
       expect(echoed.headers.get('x-request-id')).toBe('abc-123');
       const metrics = await t.request('GET', '/metrics');
-      expect(metrics.body).toMatch(/scf_gateway_http_requests_total\{method="GET",route="\/healthz",status_class="2xx"\} \d+/);
+      expect(metrics.body).toMatch(
+        /scf_gateway_http_requests_total\{method="GET",route="\/healthz",status_class="2xx"\} \d+/,
+      );
     });
 
     it('answers unknown routes with 404 in the error shape', async () => {

@@ -47,7 +47,11 @@ describe('submitWithRetry', () => {
         prepared.push(p);
       },
     });
-    expect(committed).toEqual({ txId: 'tx3', blockNumber: '9', result: JSON.stringify({ status: 'DONE', value: 'tx3' }) });
+    expect(committed).toEqual({
+      txId: 'tx3',
+      blockNumber: '9',
+      result: JSON.stringify({ status: 'DONE', value: 'tx3' }),
+    });
     expect(prepared.map((p) => p.txId)).toEqual(['tx1', 'tx2', 'tx3']);
     expect(Buffer.from(prepared[0]!.envelope, 'base64').toString()).toBe('envelope-tx1');
   });
@@ -66,15 +70,21 @@ describe('submitWithRetry', () => {
       code: GrpcStatus.ABORTED,
       cause: Object.assign(new Error('x'), { code: 10, details: '', metadata: {} }) as never,
       transactionId: 'tx1',
-      details: [{ address: 'p', mspId: 'CoreMSP', message: 'SCF_ERROR:{"code":"FORBIDDEN","details":{},"message":"no"}' }],
+      details: [
+        { address: 'p', mspId: 'CoreMSP', message: 'SCF_ERROR:{"code":"FORBIDDEN","details":{},"message":"no"}' },
+      ],
     });
     const refused = fakeContract([refusal, StatusCode.VALID]);
     await expect(submitWithRetry(refused, call, { maxConflictRetries: 3 })).rejects.toEqual(expect.any(ApiError));
-    await expect(submitWithRetry(fakeContract([refusal]), call, { maxConflictRetries: 3 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(submitWithRetry(fakeContract([refusal]), call, { maxConflictRetries: 3 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(refused.endorsements).toBe(1);
 
     const policy = fakeContract([StatusCode.ENDORSEMENT_POLICY_FAILURE, StatusCode.VALID]);
-    await expect(submitWithRetry(policy, call, { maxConflictRetries: 3 })).rejects.toMatchObject({ code: 'TRANSACTION_INVALID' });
+    await expect(submitWithRetry(policy, call, { maxConflictRetries: 3 })).rejects.toMatchObject({
+      code: 'TRANSACTION_INVALID',
+    });
     expect(policy.endorsements).toBe(1);
   });
 });

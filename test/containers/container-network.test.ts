@@ -16,7 +16,12 @@ describeWithDocker('the network in containers (testcontainers)', () => {
     expect(names).toHaveLength(6 + 3 + 5);
     for (const name of names) {
       const info = await (await net.dockerContainer(net.containerOf(name).getId())).inspect();
-      expect({ name, running: info.State.Running, image: info.Config.Image, network: info.HostConfig.NetworkMode }).toEqual({
+      expect({
+        name,
+        running: info.State.Running,
+        image: info.Config.Image,
+        network: info.HostConfig.NetworkMode,
+      }).toEqual({
         name,
         running: true,
         image: net.spec(name).image,

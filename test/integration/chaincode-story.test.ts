@@ -76,17 +76,26 @@ describe('receivable chaincode on the real network', () => {
 
     const first = await submit<{ children: Receivable[] }>(as('SUP-T1'), 'Split', {
       id: root.id,
-      parts: [{ holder: 'SUP-T1', amount: '400000' }, { holder: 'SUP-T2', amount: '600000' }],
+      parts: [
+        { holder: 'SUP-T1', amount: '400000' },
+        { holder: 'SUP-T2', amount: '600000' },
+      ],
     });
     const t2Piece = first.value!.children.find((c) => c.holder === 'SUP-T2')!;
     const second = await submit<{ children: Receivable[] }>(as('SUP-T2'), 'Split', {
       id: t2Piece.id,
-      parts: [{ holder: 'SUP-T2', amount: '350000' }, { holder: 'SUP-T3', amount: '250000' }],
+      parts: [
+        { holder: 'SUP-T2', amount: '350000' },
+        { holder: 'SUP-T3', amount: '250000' },
+      ],
     });
     const t3Piece = second.value!.children.find((c) => c.holder === 'SUP-T3')!;
 
     const pledge = await submit<{ id: string }>(as('SUP-T3'), 'Pledge', {
-      id: t3Piece.id, pledgee: 'BANK-A', securedAmount: '200000', loanRef: `LOAN-A-${runId}`,
+      id: t3Piece.id,
+      pledgee: 'BANK-A',
+      securedAmount: '200000',
+      loanRef: `LOAN-A-${runId}`,
     });
     expect(pledge.status).toBe('DONE');
 
@@ -94,16 +103,31 @@ describe('receivable chaincode on the real network', () => {
     const lock = await evaluate<{ encumbered: boolean; pledgee: string }>(as('BANK-B'), 'GetEncumbrance', t3Piece.id);
     expect(lock).toMatchObject({ encumbered: true, pledgee: 'BANK-A' });
     const again = await submit(as('SUP-T3'), 'Pledge', {
-      id: t3Piece.id, pledgee: 'BANK-B', securedAmount: '100000', loanRef: `LOAN-B-${runId}`,
+      id: t3Piece.id,
+      pledgee: 'BANK-B',
+      securedAmount: '100000',
+      loanRef: `LOAN-B-${runId}`,
     });
     expect(again.status).toBe('REFUSED');
     expect(again.error?.code).toBe('DOUBLE_PLEDGE');
-    expect(again.conflict).toMatchObject({ kind: 'DOUBLE_PLEDGE', attemptedBy: 'SUP-T3', existing: { pledgeId: pledge.value!.id } });
+    expect(again.conflict).toMatchObject({
+      kind: 'DOUBLE_PLEDGE',
+      attemptedBy: 'SUP-T3',
+      existing: { pledgeId: pledge.value!.id },
+    });
 
-    const conflicts = await evaluate<{ items: { id: string }[] }>(as('AUDIT-01'), 'ListConflicts', JSON.stringify({ pageSize: 100 }));
+    const conflicts = await evaluate<{ items: { id: string }[] }>(
+      as('AUDIT-01'),
+      'ListConflicts',
+      JSON.stringify({ pageSize: 100 }),
+    );
     expect(conflicts.items.map((c) => c.id)).toContain(again.conflict!.id);
 
-    const lineage = await evaluate<{ consistent: boolean; root: LineageNode }>(as('AUDIT-01'), 'GetLineage', t3Piece.id);
+    const lineage = await evaluate<{ consistent: boolean; root: LineageNode }>(
+      as('AUDIT-01'),
+      'GetLineage',
+      t3Piece.id,
+    );
     expect(lineage.consistent).toBe(true);
     expect(lineage.root.id).toBe(root.id);
     expect(lineage.root.children.map((c) => c.amount)).toEqual(['400000', '600000']);
@@ -120,7 +144,9 @@ describe('receivable chaincode on the real network', () => {
     const receivable = await issueTo('SUP-T1', '500000', 'RACE');
     const proposal = (pledgee: string) =>
       as('SUP-T1').newProposal('Pledge', {
-        arguments: [JSON.stringify({ id: receivable.id, pledgee, securedAmount: '500000', loanRef: `RACE-${pledgee}-${runId}` })],
+        arguments: [
+          JSON.stringify({ id: receivable.id, pledgee, securedAmount: '500000', loanRef: `RACE-${pledgee}-${runId}` }),
+        ],
       });
     // Both are endorsed against the same unencumbered state before either is ordered.
     const endorsed = await Promise.all([proposal('BANK-A').endorse(), proposal('BANK-B').endorse()]);
@@ -133,7 +159,10 @@ describe('receivable chaincode on the real network', () => {
     const loser = winner === 'BANK-A' ? 'BANK-B' : 'BANK-A';
     // Re-endorsing the loser, as the gateway does after an MVCC conflict, now meets the lock.
     const retried = await submit(as('SUP-T1'), 'Pledge', {
-      id: receivable.id, pledgee: loser, securedAmount: '500000', loanRef: `RACE-${loser}-${runId}`,
+      id: receivable.id,
+      pledgee: loser,
+      securedAmount: '500000',
+      loanRef: `RACE-${loser}-${runId}`,
     });
     expect(retried).toMatchObject({ status: 'REFUSED', error: { code: 'DOUBLE_PLEDGE' } });
     const lock = await evaluate<{ pledgee: string }>(as('BANK-A'), 'GetEncumbrance', receivable.id);
@@ -143,7 +172,10 @@ describe('receivable chaincode on the real network', () => {
   it('counts and lists receivables on the real shim, including an empty range (which arrives without metadata)', async () => {
     const count = async (name: string, request: object) =>
       (await evaluate<{ count: number }>(as(name), 'CountReceivables', JSON.stringify(request))).count;
-    expect(await evaluate(as('AUDIT-01'), 'ListReceivables', JSON.stringify({ role: 'holder' }))).toEqual({ items: [], bookmark: '' });
+    expect(await evaluate(as('AUDIT-01'), 'ListReceivables', JSON.stringify({ role: 'holder' }))).toEqual({
+      items: [],
+      bookmark: '',
+    });
     expect(await count('AUDIT-01', { role: 'holder' })).toBe(0);
 
     const before = await count('CORE-001', { role: 'debtor', status: 'CONFIRMED' });
@@ -151,7 +183,7 @@ describe('receivable chaincode on the real network', () => {
     expect(await count('CORE-001', { role: 'debtor', status: 'CONFIRMED' })).toBe(before + 1);
   });
 
-  it('refuses a certificate of one org that claims another org\'s company', async () => {
+  it("refuses a certificate of one org that claims another org's company", async () => {
     // The supplier org's own CA issues a certificate claiming the core enterprise's company.
     const { ca } = loadConnection().orgs.supplier!;
     const dir = mkdtempSync(path.join(tmpdir(), 'scf-impostor-'));
@@ -163,21 +195,39 @@ describe('receivable chaincode on the real network', () => {
           env: { ...process.env, FABRIC_CA_CLIENT_HOME: ca.registrarHome },
           stdio: 'pipe',
         });
-      caClient('register', '--id.name', name, '--id.secret', secret, '--id.type', 'client',
-        '--id.attrs', 'scf.party=CORE-001:ecert,scf.role=erp:ecert');
+      caClient(
+        'register',
+        '--id.name',
+        name,
+        '--id.secret',
+        secret,
+        '--id.type',
+        'client',
+        '--id.attrs',
+        'scf.party=CORE-001:ecert,scf.role=erp:ecert',
+      );
       caClient('enroll', '-u', ca.url.replace('://', `://${name}:${secret}@`), '-M', path.join(dir, 'msp'));
       const keystore = path.join(dir, 'msp/keystore');
-      const impostor = connectWith({
-        mspId: 'SupplierMSP',
-        certPath: path.join(dir, 'msp/signcerts/cert.pem'),
-        keyPath: path.join(keystore, readdirSync(keystore)[0]!),
-      }, 'supplier');
+      const impostor = connectWith(
+        {
+          mspId: 'SupplierMSP',
+          certPath: path.join(dir, 'msp/signcerts/cert.pem'),
+          keyPath: path.join(keystore, readdirSync(keystore)[0]!),
+        },
+        'supplier',
+      );
       try {
         const request = {
-          externalRef: `IMPOSTOR-${runId}`, creditor: 'SUP-T1', amount: '1000', currency: 'CNY', dueDate: today(),
+          externalRef: `IMPOSTOR-${runId}`,
+          creditor: 'SUP-T1',
+          amount: '1000',
+          currency: 'CNY',
+          dueDate: today(),
           invoices: [{ number: `IMP-${runId}`, code: '3100', amount: '1000' }],
         };
-        expect(await refusalCode(impostor.contract().submitTransaction('Issue', JSON.stringify(request)))).toBe('FORBIDDEN');
+        expect(await refusalCode(impostor.contract().submitTransaction('Issue', JSON.stringify(request)))).toBe(
+          'FORBIDDEN',
+        );
       } finally {
         impostor.close();
       }

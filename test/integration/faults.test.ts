@@ -25,7 +25,10 @@ const expectUnavailable = (res: HttpResult & { ms: number }): void => {
 async function untilSubmitting(file: string, keys: string[], timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const records = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { key: string; state: string });
+    const records = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { key: string; state: string });
     if (keys.every((key) => records.some((r) => r.key === key && r.state === 'submitting'))) return;
     if (Date.now() > deadline) throw new Error(`the gateway did not submit ${keys.join(', ')} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -46,7 +49,9 @@ describe('faults on the native network, through the gateway', () => {
     const outcomes: { key: string; id?: string; status: number }[] = [];
     const issue = async (n: number) => {
       const key = `peer-fault-${ref}-${n}`;
-      const res = await timed(() => erp().post('/v1/receivables', issueRequest(`${ref}-${n}`, 'SUP-T1', '1000'), { key }));
+      const res = await timed(() =>
+        erp().post('/v1/receivables', issueRequest(`${ref}-${n}`, 'SUP-T1', '1000'), { key }),
+      );
       outcomes.push({ key, id: res.body?.result?.id, status: res.status });
       return res;
     };
@@ -65,11 +70,16 @@ describe('faults on the native network, through the gateway', () => {
       const n = outcome.key.split('-').pop();
       // 503 means "retry later": the restarted peer may need a moment to rejoin discovery.
       const retried = await eventually(async () => {
-        const res = await erp().post('/v1/receivables', issueRequest(`${ref}-${n}`, 'SUP-T1', '1000'), { key: outcome.key });
+        const res = await erp().post('/v1/receivables', issueRequest(`${ref}-${n}`, 'SUP-T1', '1000'), {
+          key: outcome.key,
+        });
         if (res.status === 503) throw new Error('still recovering');
         return res;
       });
-      expect({ status: retried.status, body: retried.body }).toMatchObject({ status: 200, body: { result: { created: true } } });
+      expect({ status: retried.status, body: retried.body }).toMatchObject({
+        status: 200,
+        body: { result: { created: true } },
+      });
       const history = await erp().get(`/v1/receivables/${retried.body.result.id}/history`);
       expect(history.body.map((h: { txId: string }) => h.txId)).toEqual([retried.body.txId]);
     }
@@ -88,7 +98,9 @@ describe('faults on the native network, through the gateway', () => {
       return leader;
     });
     const during = await eventually(async () => {
-      const res = await erp().post('/v1/receivables', issueRequest(`${ref}-a`, 'SUP-T1', '700'), { key: `raft-${ref}-a` });
+      const res = await erp().post('/v1/receivables', issueRequest(`${ref}-a`, 'SUP-T1', '700'), {
+        key: `raft-${ref}-a`,
+      });
       if (res.status !== 200) throw new Error(`answered ${res.status}`);
       return res;
     });
@@ -97,7 +109,9 @@ describe('faults on the native network, through the gateway', () => {
     // Without a quorum nothing can be ordered: the API says so at once.
     network('kill', newLeader);
     const key = `raft-${ref}-b`;
-    expectUnavailable(await timed(() => erp().post('/v1/receivables', issueRequest(`${ref}-b`, 'SUP-T1', '800'), { key })));
+    expectUnavailable(
+      await timed(() => erp().post('/v1/receivables', issueRequest(`${ref}-b`, 'SUP-T1', '800'), { key })),
+    );
 
     network('start');
     await eventually(async () => expect(await raftLeader(description)).toBeDefined());
@@ -130,7 +144,11 @@ describe('faults on the native network, through the gateway', () => {
     const body = (n: number) => issueRequest(`${ref}-${n}`, 'SUP-T1', '4200');
     // Fire the writes and kill the gateway as soon as it has recorded all three as submitted to the orderer:
     // the callers see a broken connection, and the outcome is unknown to the gateway until it resolves it.
-    const inFlight = keys.map((key, n) => erp().post('/v1/receivables', body(n), { key }).catch(() => undefined));
+    const inFlight = keys.map((key, n) =>
+      erp()
+        .post('/v1/receivables', body(n), { key })
+        .catch(() => undefined),
+    );
     await untilSubmitting(path.join(g().stateDir, 'idempotency.jsonl'), keys);
     await g().crash();
     await Promise.all(inFlight);
@@ -168,19 +186,29 @@ describe('faults on the native network, through the gateway', () => {
     const ref = runId();
     const issued = await erp().post('/v1/receivables', issueRequest(ref, 'SUP-T1', '9000'));
     const id = issued.body.result.id as string;
-    const pledged = await g().as('SUP-T1').post(`/v1/receivables/${id}/pledges`, { pledgee: 'BANK-A', securedAmount: '9000', loanRef: `L-${ref}` });
-    const refused = await g().as('SUP-T1').post(`/v1/receivables/${id}/pledges`, { pledgee: 'BANK-B', securedAmount: '1', loanRef: `L2-${ref}` });
+    const pledged = await g()
+      .as('SUP-T1')
+      .post(`/v1/receivables/${id}/pledges`, { pledgee: 'BANK-A', securedAmount: '9000', loanRef: `L-${ref}` });
+    const refused = await g()
+      .as('SUP-T1')
+      .post(`/v1/receivables/${id}/pledges`, { pledgee: 'BANK-B', securedAmount: '1', loanRef: `L2-${ref}` });
     expect(pledged.status).toBe(200);
     expect(refused.status).toBe(409);
     const snapshot = async () => ({
       receivable: (await g().as('SUP-T1').get(`/v1/receivables/${id}`)).body,
-      pledge: (await g().as('BANK-A').get(`/v1/pledges/${encodeURIComponent(pledged.body.result.id)}`)).body,
+      pledge: (
+        await g()
+          .as('BANK-A')
+          .get(`/v1/pledges/${encodeURIComponent(pledged.body.result.id)}`)
+      ).body,
       history: (await g().as('SUP-T1').get(`/v1/receivables/${id}/history`)).body,
       conflicts: (await g().as('SUP-T1').get('/v1/conflicts?pageSize=100')).body.items,
     });
     const before = await snapshot();
     expect(before.history).toHaveLength(2);
-    expect(before.conflicts.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(refused.body.error.details.conflictIds));
+    expect(before.conflicts.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining(refused.body.error.details.conflictIds),
+    );
 
     network('stop');
     network('start');

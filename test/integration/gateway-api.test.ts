@@ -14,8 +14,12 @@ describe('gateway: API guarantees', () => {
   it('answers a retried POST with the first result and creates nothing new', async () => {
     const ref = runId();
     const body = issueRequest(ref, 'SUP-T1', '5000');
-    const first = await g().as('CORE-001').post('/v1/receivables', body, { key: `retry-${ref}` });
-    const retry = await g().as('CORE-001').post('/v1/receivables', body, { key: `retry-${ref}` });
+    const first = await g()
+      .as('CORE-001')
+      .post('/v1/receivables', body, { key: `retry-${ref}` });
+    const retry = await g()
+      .as('CORE-001')
+      .post('/v1/receivables', body, { key: `retry-${ref}` });
     expect(first.status).toBe(200);
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
@@ -28,7 +32,11 @@ describe('gateway: API guarantees', () => {
 
     const reused = await g()
       .as('CORE-001')
-      .post('/v1/receivables', { ...body, amount: '6000', invoices: [{ ...body.invoices[0], amount: '6000' }] }, { key: `retry-${ref}` });
+      .post(
+        '/v1/receivables',
+        { ...body, amount: '6000', invoices: [{ ...body.invoices[0], amount: '6000' }] },
+        { key: `retry-${ref}` },
+      );
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
@@ -36,16 +44,24 @@ describe('gateway: API guarantees', () => {
   it('refuses cross-org impersonation with 403', async () => {
     const ref = runId();
     // A supplier's token trying the ERP's action.
-    const asSupplier = await g().as('SUP-T1').post('/v1/receivables', issueRequest(ref, 'SUP-T1', '100'));
+    const asSupplier = await g()
+      .as('SUP-T1')
+      .post('/v1/receivables', issueRequest(ref, 'SUP-T1', '100'));
     expect(asSupplier.status).toBe(403);
     // A supplier's token asking to act as a bank.
     const asBank = await g().as('SUP-T1').get('/v1/parties', { 'x-scf-identity': 'BANK-A' });
     expect(asBank.status).toBe(403);
     // A bank deciding a pledge that is not its own: refused by the chaincode, which sees BANK-B's certificate.
-    const issued = await g().as('CORE-001').post('/v1/receivables', issueRequest(ref, 'SUP-T1', '100'));
+    const issued = await g()
+      .as('CORE-001')
+      .post('/v1/receivables', issueRequest(ref, 'SUP-T1', '100'));
     const pledged = await g()
       .as('SUP-T1')
-      .post(`/v1/receivables/${issued.body.result.id}/pledges`, { pledgee: 'BANK-A', securedAmount: '100', loanRef: `L-${ref}` });
+      .post(`/v1/receivables/${issued.body.result.id}/pledges`, {
+        pledgee: 'BANK-A',
+        securedAmount: '100',
+        loanRef: `L-${ref}`,
+      });
     expect(pledged.status).toBe(200);
     const wrongBank = await g().as('BANK-B').post(`/v1/pledges/${pledged.body.result.id}/accept`);
     expect(wrongBank.status).toBe(403);
@@ -67,7 +83,9 @@ describe('gateway: API guarantees', () => {
       expect(res.body.error.code).toBe('VALIDATION');
     }
     // A calendar-invalid date passes the pattern and is refused by the chaincode, still 400 and still nothing written.
-    const impossible = await g().as('CORE-001').post('/v1/receivables', { ...good, dueDate: '2030-02-30' });
+    const impossible = await g()
+      .as('CORE-001')
+      .post('/v1/receivables', { ...good, dueDate: '2030-02-30' });
     expect(impossible.status).toBe(400);
     // Nothing was written under this externalRef: issuing it now creates it.
     const created = await g().as('CORE-001').post('/v1/receivables', good);
@@ -88,7 +106,9 @@ describe('gateway: API guarantees', () => {
   it('exposes Prometheus metrics including Fabric submit latency', async () => {
     const res = await g().request(null, 'GET', '/metrics');
     expect(res.status).toBe(200);
-    expect(res.body).toMatch(/scf_gateway_fabric_submit_duration_seconds_count\{fn="Issue",outcome="committed"\} [1-9]/);
+    expect(res.body).toMatch(
+      /scf_gateway_fabric_submit_duration_seconds_count\{fn="Issue",outcome="committed"\} [1-9]/,
+    );
     expect(res.body).toMatch(/scf_gateway_http_requests_total\{/);
   });
 });

@@ -9,7 +9,9 @@ describe('gateway: server-sent events across a restart', () => {
 
   it('delivers in order and resumes without gaps or repeats', async () => {
     const ref = runId();
-    const issued = await g().as('CORE-001').post('/v1/receivables', issueRequest(ref, 'SUP-T3', '900'));
+    const issued = await g()
+      .as('CORE-001')
+      .post('/v1/receivables', issueRequest(ref, 'SUP-T3', '900'));
     expect(issued.status).toBe(200);
     const id: string = issued.body.result.id;
 
@@ -34,9 +36,13 @@ describe('gateway: server-sent events across a restart', () => {
 
     // Session 2: after the restart, resume after the last event seen; then a live event.
     await g().launch();
-    const resumed = g().readEvents('SUP-T3', (events) => events.some((e) => e.type === 'ReceivableTransferred' && mentions(id)(e)), {
-      lastEventId: lastSeen,
-    });
+    const resumed = g().readEvents(
+      'SUP-T3',
+      (events) => events.some((e) => e.type === 'ReceivableTransferred' && mentions(id)(e)),
+      {
+        lastEventId: lastSeen,
+      },
+    );
     const transferred = await g().as('SUP-T3').post(`/v1/receivables/${id}.1/transfer`, { to: 'SUP-T1' });
     expect(transferred.status).toBe(200);
     const session2 = await resumed;

@@ -9,7 +9,9 @@ describe('gateway: the supply-chain finance story over REST', () => {
   let conflictId: string;
 
   it('ERP issues a receivable due today to SUP-T1', async () => {
-    const res = await g().as('CORE-001').post('/v1/receivables', issueRequest(ref, 'SUP-T1', '1000000'));
+    const res = await g()
+      .as('CORE-001')
+      .post('/v1/receivables', issueRequest(ref, 'SUP-T1', '1000000'));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       txId: expect.any(String),
@@ -42,7 +44,13 @@ describe('gateway: the supply-chain finance story over REST', () => {
 
     const lock = await g().as('BANK-A').get(`/v1/receivables/${id}.1/encumbrance`);
     expect(lock.status).toBe(200);
-    expect(lock.body).toMatchObject({ receivableId: `${id}.1`, encumbered: true, pledgeId, pledgee: 'BANK-A', status: 'PENDING' });
+    expect(lock.body).toMatchObject({
+      receivableId: `${id}.1`,
+      encumbered: true,
+      pledgeId,
+      pledgee: 'BANK-A',
+      status: 'PENDING',
+    });
   });
 
   it('refuses a second pledge with 409 and the recorded conflict', async () => {
@@ -64,7 +72,9 @@ describe('gateway: the supply-chain finance story over REST', () => {
   });
 
   it('BANK-A accepts the pledge', async () => {
-    const res = await g().as('BANK-A').post(`/v1/pledges/${encodeURIComponent(pledgeId)}/accept`);
+    const res = await g()
+      .as('BANK-A')
+      .post(`/v1/pledges/${encodeURIComponent(pledgeId)}/accept`);
     expect(res.status).toBe(200);
     expect(res.body.result).toMatchObject({ id: pledgeId, status: 'ACTIVE' });
   });
@@ -93,10 +103,15 @@ describe('gateway: the supply-chain finance story over REST', () => {
   });
 
   it('ERP settles at maturity: the pledged piece pays BANK-A, the other SUP-T1', async () => {
-    const res = await g().as('CORE-001').post(`/v1/receivables/${id}/settle`, { paymentRef: `PAY-${ref}` });
+    const res = await g()
+      .as('CORE-001')
+      .post(`/v1/receivables/${id}/settle`, { paymentRef: `PAY-${ref}` });
     expect(res.status).toBe(200);
     const payees = Object.fromEntries(
-      (res.body.result as Array<{ id: string; settlement: { payee: string } }>).map((leaf) => [leaf.id, leaf.settlement.payee]),
+      (res.body.result as Array<{ id: string; settlement: { payee: string } }>).map((leaf) => [
+        leaf.id,
+        leaf.settlement.payee,
+      ]),
     );
     expect(payees).toEqual({ [`${id}.1`]: 'BANK-A', [`${id}.2`]: 'SUP-T1' });
     const piece = await g().as('BANK-A').get(`/v1/receivables/${id}.1`);

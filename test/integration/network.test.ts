@@ -6,7 +6,7 @@ describe('the local Fabric network', () => {
 
   const first = uniqueId('NET');
 
-  it('commits a transaction submitted by one org and serves it from another org\'s peer', async () => {
+  it("commits a transaction submitted by one org and serves it from another org's peer", async () => {
     await register(first);
     const party = await eventually(() => readFromBank1(first), 20_000);
     expect(party).toMatchObject({ id: first, msp: 'SupplierMSP', kind: 'SUPPLIER' });

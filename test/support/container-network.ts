@@ -43,10 +43,14 @@ class HealthzWait implements WaitStrategy {
   async waitUntilReady(container: Dockerode.Container, _ports: BoundPorts): Promise<void> {
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {
-      const body = await fetch(`http://${this.address}/healthz`).then((r) => r.text(), () => '');
+      const body = await fetch(`http://${this.address}/healthz`).then(
+        (r) => r.text(),
+        () => '',
+      );
       if (body.includes('"OK"')) return;
       const state = (await container.inspect()).State;
-      if (!state.Running) throw new Error(`container exited with ${state.ExitCode} before ${this.address}/healthz was OK`);
+      if (!state.Running)
+        throw new Error(`container exited with ${state.ExitCode} before ${this.address}/healthz was OK`);
       if (Date.now() > deadline) throw new Error(`${this.address}/healthz not OK within ${this.timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
@@ -109,7 +113,11 @@ export class ContainerNetwork {
 
   /** A network not started yet: hold it before `up()` so that `down()` can clean up after a failed start. */
   static async create(settings: Record<string, string> = {}): Promise<ContainerNetwork> {
-    return new ContainerNetwork(mkdtempSync(path.join(tmpdir(), 'scf-containers-')), await choosePortOffset(), settings);
+    return new ContainerNetwork(
+      mkdtempSync(path.join(tmpdir(), 'scf-containers-')),
+      await choosePortOffset(),
+      settings,
+    );
   }
 
   get env(): NodeJS.ProcessEnv {
@@ -199,7 +207,10 @@ export class ContainerNetwork {
   async restartNode(name: string): Promise<void> {
     const container = this.containerOf(name);
     await container.restart();
-    await new HealthzWait(this.spec(name).health).waitUntilReady(await this.dockerContainer(container.getId()), {} as BoundPorts);
+    await new HealthzWait(this.spec(name).health).waitUntilReady(
+      await this.dockerContainer(container.getId()),
+      {} as BoundPorts,
+    );
   }
 
   async dockerContainer(id: string): Promise<Dockerode.Container> {

@@ -19,14 +19,15 @@ export interface HttpResult {
   body: any;
 }
 
-
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -63,18 +64,26 @@ export class GatewayProcess {
   }
 
   async launch(): Promise<void> {
-    if (!existsSync(path.join(dist, 'main.js'))) throw new Error('gateway/dist is missing: run `npm run build -w gateway`');
+    if (!existsSync(path.join(dist, 'main.js')))
+      throw new Error('gateway/dist is missing: run `npm run build -w gateway`');
     execFileSync(process.execPath, [path.join(dist, 'cli', 'issue-tokens.js')], { env: this.env(), stdio: 'ignore' });
     this.tokens = JSON.parse(readFileSync(path.join(this.stateDir, 'tokens.json'), 'utf8')) as Record<string, string>;
     const log = createWriteStream(path.join(this.stateDir, 'gateway.log'), { flags: 'a' });
-    const child = spawn(process.execPath, [path.join(dist, 'main.js')], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(dist, 'main.js')], {
+      env: this.env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     this.child = child;
     const deadline = Date.now() + 30_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}; see ${this.stateDir}/gateway.log`);
-      const up = await fetch(`${this.base}/healthz`).then((r) => r.ok, () => false);
+      if (child.exitCode !== null)
+        throw new Error(`gateway exited with ${child.exitCode}; see ${this.stateDir}/gateway.log`);
+      const up = await fetch(`${this.base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) return;
       if (Date.now() > deadline) throw new Error(`gateway did not start; see ${this.stateDir}/gateway.log`);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -162,7 +171,8 @@ export class GatewayProcess {
 }
 
 /** A suffix unique to this run, valid inside references and party-independent ids. */
-export const runId = (): string => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`.toUpperCase();
+export const runId = (): string =>
+  `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`.toUpperCase();
 
 /** Today's date in UTC, `YYYY-MM-DD`: the chaincode compares due dates with the transaction's UTC date. */
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);

@@ -66,7 +66,10 @@ export function loadConnection(file = connectionPath()): ConnectionDescription {
 /** The orderer that currently leads the channel's Raft cluster, read from the orderers' metrics. */
 export async function raftLeader(description: ConnectionDescription): Promise<string | undefined> {
   for (const [name, orderer] of Object.entries(description.orderers)) {
-    const metrics = await fetch(`http://${orderer.operations}/metrics`).then((r) => r.text(), () => '');
+    const metrics = await fetch(`http://${orderer.operations}/metrics`).then(
+      (r) => r.text(),
+      () => '',
+    );
     if (metrics.includes(`consensus_etcdraft_is_leader{channel="${description.channel}"} 1`)) return name;
   }
   return undefined;

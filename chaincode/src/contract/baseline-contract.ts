@@ -7,7 +7,10 @@ import { resolveCaller } from './identity';
 import { OBJECT } from './keys';
 import { LedgerState } from './state';
 
-@Info({ title: 'Baseline', description: 'One-read and one-write probes that measure the network without business rules' })
+@Info({
+  title: 'Baseline',
+  description: 'One-read and one-write probes that measure the network without business rules',
+})
 export class BaselineContract extends Contract {
   constructor() {
     super('baseline');

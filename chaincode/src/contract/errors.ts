@@ -4,7 +4,8 @@ import { DomainError } from '../domain/errors';
 export const ERROR_PREFIX = 'SCF_ERROR:';
 
 /** The gateway finds `SCF_ERROR:{json}` in the gRPC error details and maps the code to HTTP. */
-export const toFabricError = (error: DomainError): Error => new Error(`${ERROR_PREFIX}${canonicalJson(error.toJSON())}`);
+export const toFabricError = (error: DomainError): Error =>
+  new Error(`${ERROR_PREFIX}${canonicalJson(error.toJSON())}`);
 
 /** Runs a transaction body, turning refusals into the wire format; unexpected errors pass through unchanged. */
 export async function guarded<T>(body: () => Promise<T>): Promise<T> {

@@ -15,7 +15,8 @@ const attribute = (ctx: Context, name: string): string | null => {
 
 /** A certificate claiming a company that another organisation registered is a forgery attempt. */
 async function ownParty(ctx: Context, reader: LedgerReader, claimed: string): Promise<Party | undefined> {
-  if (!PARTY_ID_PATTERN.test(claimed)) throw unauthenticated(`${PARTY_ATTRIBUTE} ${JSON.stringify(claimed)} is not a party id`);
+  if (!PARTY_ID_PATTERN.test(claimed))
+    throw unauthenticated(`${PARTY_ATTRIBUTE} ${JSON.stringify(claimed)} is not a party id`);
   const party = await reader.party(claimed as PartyId);
   const msp = ctx.clientIdentity.getMSPID();
   if (party && party.msp !== msp) {

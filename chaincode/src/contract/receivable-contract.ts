@@ -128,7 +128,9 @@ export class ReceivableContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async CountReceivables(ctx: Context, request: string): Promise<string> {
-    return evaluate(ctx, async (state, caller) => ({ count: await state.count(...indexRange(receivableScan(caller, request))) }));
+    return evaluate(ctx, async (state, caller) => ({
+      count: await state.count(...indexRange(receivableScan(caller, request))),
+    }));
   }
 
   @Transaction(false)

@@ -132,8 +132,19 @@ export class LedgerState implements LedgerReader {
   }
 
   /** One page of a composite-key range; index entries are resolved to their records by the last attribute. */
-  async page<T>(objectType: string, attributes: string[], pageSize: number, bookmark: string, recordType: string): Promise<Page<T>> {
-    const { iterator, metadata } = await this.stub.getStateByPartialCompositeKeyWithPagination(objectType, attributes, pageSize, bookmark);
+  async page<T>(
+    objectType: string,
+    attributes: string[],
+    pageSize: number,
+    bookmark: string,
+    recordType: string,
+  ): Promise<Page<T>> {
+    const { iterator, metadata } = await this.stub.getStateByPartialCompositeKeyWithPagination(
+      objectType,
+      attributes,
+      pageSize,
+      bookmark,
+    );
     const entries = await drain(iterator);
     const items: T[] = [];
     for (const entry of entries) {
@@ -154,7 +165,12 @@ export class LedgerState implements LedgerReader {
     let total = 0;
     let bookmark = '';
     do {
-      const { iterator, metadata } = await this.stub.getStateByPartialCompositeKeyWithPagination(objectType, attributes, COUNT_PAGE_SIZE, bookmark);
+      const { iterator, metadata } = await this.stub.getStateByPartialCompositeKeyWithPagination(
+        objectType,
+        attributes,
+        COUNT_PAGE_SIZE,
+        bookmark,
+      );
       total += (await drain(iterator)).length;
       bookmark = metadata?.bookmark ?? '';
     } while (bookmark !== '');

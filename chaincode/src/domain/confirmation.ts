@@ -8,16 +8,30 @@ import { requireStatus, touched } from './receivable-state';
 import { parseIdRequest, parseReject } from './requests';
 import type { Caller, Receivable, TxInfo } from './types';
 
-export async function confirm(reader: LedgerReader, caller: Caller, tx: TxInfo, raw: string): Promise<Outcome<Receivable>> {
+export async function confirm(
+  reader: LedgerReader,
+  caller: Caller,
+  tx: TxInfo,
+  raw: string,
+): Promise<Outcome<Receivable>> {
   const request = parseIdRequest(raw);
   const receivable = await requireReceivable(reader, request.id);
   requireDebtor(caller, receivable);
   requireStatus(receivable, 'PENDING');
   const confirmed = touched(receivable, tx.at, { status: 'CONFIRMED' });
-  return done(confirmed, [{ kind: 'receivable', receivable: confirmed }], ledgerEvent('ReceivableConfirmed', tx, { receivables: [confirmed] }));
+  return done(
+    confirmed,
+    [{ kind: 'receivable', receivable: confirmed }],
+    ledgerEvent('ReceivableConfirmed', tx, { receivables: [confirmed] }),
+  );
 }
 
-export async function reject(reader: LedgerReader, caller: Caller, tx: TxInfo, raw: string): Promise<Outcome<Receivable>> {
+export async function reject(
+  reader: LedgerReader,
+  caller: Caller,
+  tx: TxInfo,
+  raw: string,
+): Promise<Outcome<Receivable>> {
   const request = parseReject(raw);
   const receivable = await requireReceivable(reader, request.id);
   requireDebtor(caller, receivable);

@@ -19,7 +19,10 @@ export interface DuplicateInvoice {
 }
 
 /** One draft per duplicated invoice; the existing receivable's stakeholders are the victims who may see it. */
-export const duplicateInvoiceDrafts = (attempted: Receivable, duplicates: readonly DuplicateInvoice[]): ConflictDraft[] =>
+export const duplicateInvoiceDrafts = (
+  attempted: Receivable,
+  duplicates: readonly DuplicateInvoice[],
+): ConflictDraft[] =>
   duplicates.map(({ invoice, existing }) => ({
     kind: 'DUPLICATE_INVOICE',
     attempted: {
@@ -83,5 +86,9 @@ export function refusedAndRecorded(
     ...(conflicts.length > 1 ? { conflicts: [...conflicts] } : {}),
     ...extra,
   };
-  return { writes: conflicts.map((conflict) => ({ kind: 'conflict', conflict })), event: conflictEvent(tx, conflicts), reply };
+  return {
+    writes: conflicts.map((conflict) => ({ kind: 'conflict', conflict })),
+    event: conflictEvent(tx, conflicts),
+    reply,
+  };
 }

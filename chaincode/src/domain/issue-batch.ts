@@ -23,13 +23,19 @@ function assertItemsDistinct(requests: readonly OriginationRequest[]): void {
   const invoices = new Map<string, number>();
   requests.forEach((request, index) => {
     if (refs.has(request.externalRef)) {
-      throw validation(`item ${index}: externalRef repeats item ${refs.get(request.externalRef)}`, { index, field: `$.items[${index}].externalRef` });
+      throw validation(`item ${index}: externalRef repeats item ${refs.get(request.externalRef)}`, {
+        index,
+        field: `$.items[${index}].externalRef`,
+      });
     }
     refs.set(request.externalRef, index);
     for (const invoice of request.invoices) {
       const key = `${invoice.code}|${invoice.number}`;
       if (invoices.has(key)) {
-        throw validation(`item ${index}: invoice repeats one of item ${invoices.get(key)}`, { index, field: `$.items[${index}].invoices` });
+        throw validation(`item ${index}: invoice repeats one of item ${invoices.get(key)}`, {
+          index,
+          field: `$.items[${index}].invoices`,
+        });
       }
       invoices.set(key, index);
     }
@@ -62,15 +68,28 @@ export async function issueBatch(
     if (o.kind === 'duplicate') drafts.push({ index, drafts: duplicateInvoiceDrafts(o.attempted, o.duplicates) });
   });
   if (drafts.length > 0) {
-    const conflicts = recordConflicts(tx, debtor.id, drafts.flatMap((d) => d.drafts));
+    const conflicts = recordConflicts(
+      tx,
+      debtor.id,
+      drafts.flatMap((d) => d.drafts),
+    );
     let next = 0;
-    const conflictIdsByItem = new Map(drafts.map((d) => [d.index, d.drafts.map(() => conflicts[next++]?.id as ConflictId)]));
+    const conflictIdsByItem = new Map(
+      drafts.map((d) => [d.index, d.drafts.map(() => conflicts[next++]?.id as ConflictId)]),
+    );
     const results = originations.map((o, index): BatchItemResult => {
       const receivable = o.kind === 'duplicate' ? o.attempted : o.receivable;
       const ids = conflictIdsByItem.get(index);
-      return { externalRef: receivable.externalRef, id: receivable.id, created: false, ...(ids ? { conflictIds: ids } : {}) };
+      return {
+        externalRef: receivable.externalRef,
+        id: receivable.id,
+        created: false,
+        ...(ids ? { conflictIds: ids } : {}),
+      };
     });
-    return refusedAndRecorded(tx, 'DUPLICATE_INVOICE', 'some invoices already back other live receivables', conflicts, { results });
+    return refusedAndRecorded(tx, 'DUPLICATE_INVOICE', 'some invoices already back other live receivables', conflicts, {
+      results,
+    });
   }
 
   const results: BatchItemResult[] = [];

@@ -1,4 +1,13 @@
-import type { Fingerprint, FingerprintClaim, Party, PartyId, Pledge, PledgeId, Receivable, ReceivableId } from './types';
+import type {
+  Fingerprint,
+  FingerprintClaim,
+  Party,
+  PartyId,
+  Pledge,
+  PledgeId,
+  Receivable,
+  ReceivableId,
+} from './types';
 
 /**
  * The only state access rules get: point reads by id. Rules never write; they return writes.

@@ -29,7 +29,8 @@ function buildNode(node: Receivable, byId: ReadonlyMap<ReceivableId, Receivable>
   const children = node.children.map((id) => byId.get(id)).filter((c): c is Receivable => c !== undefined);
   const childrenSumOk = children.length === 0 || sumAmounts(children.map((c) => c.amount)) === toBigInt(node.amount);
   if (!childrenSumOk) problems.push(`${node.id}: children do not add up`);
-  if ((node.status === 'SPLIT') !== (children.length > 0)) problems.push(`${node.id}: split status and children disagree`);
+  if ((node.status === 'SPLIT') !== children.length > 0)
+    problems.push(`${node.id}: split status and children disagree`);
   for (const child of children) {
     if (child.parentId !== node.id || child.depth !== node.depth + 1) problems.push(`${child.id}: bad parent link`);
   }
@@ -51,7 +52,10 @@ export async function lineage(reader: LedgerReader, caller: Caller, id: Receivab
   const start = await requireReceivable(reader, id);
   const nodes = await loadSubtree(reader, start.rootId);
   const stakeholders = new Set(nodes.flatMap(receivableAudience));
-  assertCanRead(isAuditor(caller) || (caller.party !== null && stakeholders.has(caller.party.id)), `the lineage of ${id}`);
+  assertCanRead(
+    isAuditor(caller) || (caller.party !== null && stakeholders.has(caller.party.id)),
+    `the lineage of ${id}`,
+  );
 
   const byId = new Map(nodes.map((n) => [n.id, n] as const));
   const problems: string[] = [];

@@ -92,9 +92,11 @@ export async function originate(reader: LedgerReader, tx: TxInfo, plan: Originat
   }
   if (duplicates.length > 0) return { kind: 'duplicate', attempted: candidate, duplicates };
 
-  const claims = candidate.invoices.map(
-    (invoice): FingerprintClaim => ({ docType: 'fingerprint', fingerprint: invoice.fingerprint, receivableId: candidate.id }),
-  );
+  const claims = candidate.invoices.map((invoice): FingerprintClaim => ({
+    docType: 'fingerprint',
+    fingerprint: invoice.fingerprint,
+    receivableId: candidate.id,
+  }));
   return { kind: 'created', receivable: candidate, claims };
 }
 
@@ -115,7 +117,11 @@ export function originationOutcome(
       return done({ ...origination.receivable, created: false }, [], null);
     case 'created': {
       const { receivable, claims } = origination;
-      return done({ ...receivable, created: true }, creationWrites(receivable, claims), ledgerEvent(eventType, tx, { receivables: [receivable] }));
+      return done(
+        { ...receivable, created: true },
+        creationWrites(receivable, claims),
+        ledgerEvent(eventType, tx, { receivables: [receivable] }),
+      );
     }
     case 'duplicate': {
       const drafts = duplicateInvoiceDrafts(origination.attempted, origination.duplicates);

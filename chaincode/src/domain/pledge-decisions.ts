@@ -23,7 +23,12 @@ interface Transition {
 function transitionFor(decision: PledgeDecision): Transition {
   switch (decision) {
     case 'accept':
-      return { from: 'PENDING', to: 'ACTIVE', event: 'PledgeAccepted', lock: (current) => ({ ...current, status: 'ACTIVE' }) };
+      return {
+        from: 'PENDING',
+        to: 'ACTIVE',
+        event: 'PledgeAccepted',
+        lock: (current) => ({ ...current, status: 'ACTIVE' }),
+      };
     case 'reject':
       return { from: 'PENDING', to: 'REJECTED', event: 'PledgeRejected', lock: () => null };
     case 'release':
@@ -47,7 +52,10 @@ export async function decidePledge(
   }
   const transition = transitionFor(decision);
   if (pledge.status !== transition.from) {
-    throw invalidState(`pledge is ${pledge.status}, needs ${transition.from}`, { pledgeId: pledge.id, status: pledge.status });
+    throw invalidState(`pledge is ${pledge.status}, needs ${transition.from}`, {
+      pledgeId: pledge.id,
+      status: pledge.status,
+    });
   }
   const receivable = await requireReceivable(reader, pledge.receivableId);
   const encumbrance = receivable.encumbrance;
@@ -57,7 +65,11 @@ export async function decidePledge(
 
   const decided: Pledge = { ...pledge, status: transition.to, updatedAt: tx.at };
   const updated = touched(receivable, tx.at, { encumbrance: transition.lock(encumbrance) });
-  const event = ledgerEvent(transition.event, tx, { receivables: [updated], parties: pledgeAudience(decided), pledgeId: decided.id });
+  const event = ledgerEvent(transition.event, tx, {
+    receivables: [updated],
+    parties: pledgeAudience(decided),
+    pledgeId: decided.id,
+  });
   return done(
     decided,
     [

@@ -24,13 +24,26 @@ export async function pledge(reader: LedgerReader, caller: Caller, tx: TxInfo, r
   if (request.pledgee === holder.id) throw validation('cannot pledge to yourself', { field: '$.pledgee' });
   await requireRegistered(reader, request.pledgee, '$.pledgee', ['BANK']);
   if (toBigInt(request.securedAmount) > toBigInt(receivable.amount)) {
-    throw validation('securedAmount exceeds the receivable amount', { field: '$.securedAmount', amount: receivable.amount });
+    throw validation('securedAmount exceeds the receivable amount', {
+      field: '$.securedAmount',
+      amount: receivable.amount,
+    });
   }
 
   if (receivable.encumbrance) {
-    const attempted = { receivableId: receivable.id, pledgee: request.pledgee, securedAmount: request.securedAmount, loanRef: request.loanRef };
+    const attempted = {
+      receivableId: receivable.id,
+      pledgee: request.pledgee,
+      securedAmount: request.securedAmount,
+      loanRef: request.loanRef,
+    };
     const conflicts = recordConflicts(tx, holder.id, [doublePledgeDraft(receivable, attempted)]);
-    return refusedAndRecorded(tx, 'DOUBLE_PLEDGE', `receivable is already pledged under ${receivable.encumbrance.pledgeId}`, conflicts);
+    return refusedAndRecorded(
+      tx,
+      'DOUBLE_PLEDGE',
+      `receivable is already pledged under ${receivable.encumbrance.pledgeId}`,
+      conflicts,
+    );
   }
 
   const pledgeCount = receivable.pledgeCount + 1;

@@ -21,7 +21,11 @@ export interface EncumbranceView {
 }
 
 /** Any bank may ask before lending against a receivable; that is how double financing is prevented off-chain too. */
-export async function readEncumbrance(reader: LedgerReader, caller: Caller, id: ReceivableId): Promise<EncumbranceView> {
+export async function readEncumbrance(
+  reader: LedgerReader,
+  caller: Caller,
+  id: ReceivableId,
+): Promise<EncumbranceView> {
   const receivable = await requireReceivable(reader, id);
   const isBank = caller.party?.kind === 'BANK' && caller.role === 'credit';
   assertCanRead(isBank || canReadReceivable(caller, receivable), `the encumbrance of ${id}`);
@@ -51,4 +55,3 @@ export async function readParty(reader: LedgerReader, id: PartyId): Promise<Part
   if (!party) throw notFound(`party ${id} is not registered`, { id });
   return party;
 }
-

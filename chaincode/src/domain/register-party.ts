@@ -6,9 +6,15 @@ import { parseRegisterParty } from './requests';
 import type { Caller, Party, TxInfo } from './types';
 
 /** Org admins register their own companies; the MSP comes from the admin's certificate, never the request. */
-export async function registerParty(reader: LedgerReader, caller: Caller, tx: TxInfo, raw: string): Promise<Outcome<Party>> {
+export async function registerParty(
+  reader: LedgerReader,
+  caller: Caller,
+  tx: TxInfo,
+  raw: string,
+): Promise<Outcome<Party>> {
   const request = parseRegisterParty(raw);
-  if (caller.role !== 'admin') throw forbidden('only an organisation admin may register parties', { role: caller.role });
+  if (caller.role !== 'admin')
+    throw forbidden('only an organisation admin may register parties', { role: caller.role });
 
   const existing = await reader.party(request.id);
   if (existing) {

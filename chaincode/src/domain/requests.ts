@@ -94,7 +94,8 @@ function parseOrigination(value: unknown, path: string, counterpartyField: 'cred
   };
 }
 
-export const parseIssue = (raw: string): OriginationRequest => parseOrigination(parseJsonRequest(raw), ROOT, 'creditor');
+export const parseIssue = (raw: string): OriginationRequest =>
+  parseOrigination(parseJsonRequest(raw), ROOT, 'creditor');
 export const parseClaim = (raw: string): OriginationRequest => parseOrigination(parseJsonRequest(raw), ROOT, 'debtor');
 
 export function parseIssueBatch(raw: string): OriginationRequest[] {

@@ -13,12 +13,18 @@ import type { Caller, PartyId, Receivable, TxInfo } from './types';
  * The debtor pays on or after the due date. Every live leaf under the id is settled; a pledged leaf pays its
  * bank (the pledge ends SETTLED), any other leaf pays its holder.
  */
-export async function settle(reader: LedgerReader, caller: Caller, tx: TxInfo, raw: string): Promise<Outcome<Receivable[]>> {
+export async function settle(
+  reader: LedgerReader,
+  caller: Caller,
+  tx: TxInfo,
+  raw: string,
+): Promise<Outcome<Receivable[]>> {
   const request = parseSettle(raw);
   const target = await requireReceivable(reader, request.id);
   requireDebtor(caller, target);
   requireStatus(target, 'CONFIRMED', 'SPLIT');
-  if (tx.date < target.dueDate) throw notDue(`due on ${target.dueDate}`, { id: target.id, dueDate: target.dueDate, today: tx.date });
+  if (tx.date < target.dueDate)
+    throw notDue(`due on ${target.dueDate}`, { id: target.id, dueDate: target.dueDate, today: tx.date });
 
   const leaves = liveLeaves(await loadSubtree(reader, target.id));
   if (leaves.length === 0) throw invalidState('nothing left to settle under this receivable', { id: target.id });

@@ -26,7 +26,10 @@ export async function split(
   requireStatus(parent, 'CONFIRMED');
   requireUnencumbered(parent);
   if (parent.depth + 1 > MAX_DEPTH) {
-    throw invalidState(`splitting deeper than ${MAX_DEPTH} levels is not allowed`, { id: parent.id, depth: parent.depth });
+    throw invalidState(`splitting deeper than ${MAX_DEPTH} levels is not allowed`, {
+      id: parent.id,
+      depth: parent.depth,
+    });
   }
   const total = sumAmounts(request.parts.map((p) => p.amount));
   if (total !== toBigInt(parent.amount)) {
@@ -40,26 +43,28 @@ export async function split(
     await requireRegistered(reader, part.holder, `$.parts[${index}].holder`, ['SUPPLIER', 'BANK']);
   }
 
-  const children = request.parts.map(
-    (part, index): Receivable => ({
-      ...parent,
-      id: childReceivableId(parent.id, index + 1),
-      parentId: parent.id,
-      depth: parent.depth + 1,
-      holder: part.holder,
-      amount: part.amount,
-      status: 'CONFIRMED',
-      encumbrance: null,
-      children: [],
-      pledgeCount: 0,
-      everTransferred: part.holder !== parent.holder,
-      everPledged: false,
-      settlement: null,
-      createdAt: tx.at,
-      updatedAt: tx.at,
-    }),
-  );
+  const children = request.parts.map((part, index): Receivable => ({
+    ...parent,
+    id: childReceivableId(parent.id, index + 1),
+    parentId: parent.id,
+    depth: parent.depth + 1,
+    holder: part.holder,
+    amount: part.amount,
+    status: 'CONFIRMED',
+    encumbrance: null,
+    children: [],
+    pledgeCount: 0,
+    everTransferred: part.holder !== parent.holder,
+    everPledged: false,
+    settlement: null,
+    createdAt: tx.at,
+    updatedAt: tx.at,
+  }));
   const splitParent = touched(parent, tx.at, { status: 'SPLIT', children: children.map((c) => c.id) });
   const all = [splitParent, ...children];
-  return done({ parent: splitParent, children }, receivableWrites(all), ledgerEvent('ReceivableSplit', tx, { receivables: all }));
+  return done(
+    { parent: splitParent, children },
+    receivableWrites(all),
+    ledgerEvent('ReceivableSplit', tx, { receivables: all }),
+  );
 }

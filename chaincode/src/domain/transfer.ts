@@ -9,7 +9,12 @@ import { parseTransfer } from './requests';
 import type { Caller, Receivable, TxInfo } from './types';
 
 /** Assigns the whole receivable to another supplier or a financier; a pledged one cannot move. */
-export async function transfer(reader: LedgerReader, caller: Caller, tx: TxInfo, raw: string): Promise<Outcome<Receivable>> {
+export async function transfer(
+  reader: LedgerReader,
+  caller: Caller,
+  tx: TxInfo,
+  raw: string,
+): Promise<Outcome<Receivable>> {
   const request = parseTransfer(raw);
   const receivable = await requireReceivable(reader, request.id);
   const holder = requireHolder(caller, receivable, HOLDER_ROLES);

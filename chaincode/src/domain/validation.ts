@@ -18,10 +18,17 @@ const isPlainObject = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Checks the object has every required field, and no field outside required + optional. */
-export function object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []): Fields {
+export function object(
+  value: unknown,
+  path: string,
+  required: readonly string[],
+  optional: readonly string[] = [],
+): Fields {
   if (!isPlainObject(value)) throw validation(`${path} must be an object`, { field: path });
   const allowed = new Set([...required, ...optional]);
-  const unknown = Object.keys(value).filter((key) => !allowed.has(key)).sort();
+  const unknown = Object.keys(value)
+    .filter((key) => !allowed.has(key))
+    .sort();
   if (unknown.length > 0) {
     throw validation(`${path} has unknown fields: ${unknown.join(', ')}`, { field: path, unknownFields: unknown });
   }

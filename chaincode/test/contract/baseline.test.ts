@@ -15,7 +15,10 @@ describe('baseline probe contract', () => {
     const get = await fabric.simulate(baseline, 'Get', IDS.bank1Admin, ['k-1']);
     expect([get.reads.size, get.writes.size]).toEqual([1, 0]);
     expect(JSON.parse(get.result as string)).toEqual({ key: 'k-1', value: 'v'.repeat(100) });
-    expect(JSON.parse(await fabric.evaluate(baseline, 'Get', IDS.bank1Admin, 'k-2'))).toEqual({ key: 'k-2', value: null });
+    expect(JSON.parse(await fabric.evaluate(baseline, 'Get', IDS.bank1Admin, 'k-2'))).toEqual({
+      key: 'k-2',
+      value: null,
+    });
   });
 
   it('refuses companies, bad keys and empty or oversized values, writing nothing', async () => {
@@ -23,9 +26,16 @@ describe('baseline probe contract', () => {
     const before = fabric.keys();
     expect(await refusal(fabric.submit(baseline, 'Put', IDS.t1, 'k-1', 'v'))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await refusal(fabric.evaluate(baseline, 'Get', IDS.auditor, 'k-1'))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refusal(fabric.submit(baseline, 'Put', IDS.coreAdmin, 'has space', 'v'))).toMatchObject({ details: { field: '$.key' } });
-    expect(await refusal(fabric.submit(baseline, 'Put', IDS.coreAdmin, 'k-1', ''))).toMatchObject({ code: 'VALIDATION', details: { field: '$.value' } });
-    expect(await refusal(fabric.submit(baseline, 'Put', IDS.coreAdmin, 'k-1', 'v'.repeat(1025)))).toMatchObject({ code: 'VALIDATION' });
+    expect(await refusal(fabric.submit(baseline, 'Put', IDS.coreAdmin, 'has space', 'v'))).toMatchObject({
+      details: { field: '$.key' },
+    });
+    expect(await refusal(fabric.submit(baseline, 'Put', IDS.coreAdmin, 'k-1', ''))).toMatchObject({
+      code: 'VALIDATION',
+      details: { field: '$.value' },
+    });
+    expect(await refusal(fabric.submit(baseline, 'Put', IDS.coreAdmin, 'k-1', 'v'.repeat(1025)))).toMatchObject({
+      code: 'VALIDATION',
+    });
     expect(fabric.keys()).toEqual(before);
   });
 });

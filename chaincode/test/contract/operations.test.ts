@@ -3,7 +3,10 @@ import { claimRequest, DUE, issueRequest } from '../support/fixtures';
 import type { Identity } from '../support/fake-fabric';
 import { demoNetwork, IDS, read, receivables, refusal, write } from '../support/network';
 
-const issueTo = (creditor: string, externalRef: string, amount: string) => ({ ...issueRequest(externalRef, amount), creditor });
+const issueTo = (creditor: string, externalRef: string, amount: string) => ({
+  ...issueRequest(externalRef, amount),
+  creditor,
+});
 
 describe('receivables contract operations on a fake peer', () => {
   it('keeps split order for ten and more children through storage, lineage and settlement', async () => {
@@ -28,7 +31,9 @@ describe('receivables contract operations on a fake peer', () => {
     const items = ['B-1', 'B-2', 'B-3'].map((ref) => issueTo('SUP-T2', ref, '10'));
     const events = fabric.events.length;
     const batch = await write(fabric, IDS.core, 'IssueBatch', { items });
-    expect(batch.value.results.map((r: { externalRef: string; created: boolean }) => [r.externalRef, r.created])).toEqual([
+    expect(
+      batch.value.results.map((r: { externalRef: string; created: boolean }) => [r.externalRef, r.created]),
+    ).toEqual([
       ['B-1', true],
       ['B-2', true],
       ['B-3', true],
@@ -36,43 +41,72 @@ describe('receivables contract operations on a fake peer', () => {
     expect(fabric.events.slice(events).map((e) => e.name)).toEqual(['ReceivablesIssued']);
     expect((await read(fabric, IDS.t2, 'ListReceivables', '{"role":"holder"}')).items).toHaveLength(3);
 
-    const reuse = { items: [issueTo('SUP-T2', 'B-4', '10'), { ...issueTo('SUP-T2', 'B-5', '10'), invoices: items[0]?.invoices }] };
+    const reuse = {
+      items: [issueTo('SUP-T2', 'B-4', '10'), { ...issueTo('SUP-T2', 'B-5', '10'), invoices: items[0]?.invoices }],
+    };
     const refused = await write(fabric, IDS.core, 'IssueBatch', reuse);
-    expect(refused).toMatchObject({ status: 'REFUSED', error: { code: 'DUPLICATE_INVOICE' }, results: [{ externalRef: 'B-4', created: false }, { externalRef: 'B-5', created: false }] });
+    expect(refused).toMatchObject({
+      status: 'REFUSED',
+      error: { code: 'DUPLICATE_INVOICE' },
+      results: [
+        { externalRef: 'B-4', created: false },
+        { externalRef: 'B-5', created: false },
+      ],
+    });
     expect((await read(fabric, IDS.t2, 'ListReceivables', '{"role":"holder"}')).items).toHaveLength(3);
     expect((await read(fabric, IDS.auditor, 'ListConflicts', '{}')).items).toEqual([refused.conflict]);
 
-    const invalid = await refusal(fabric.submit(receivables, 'IssueBatch', IDS.core, JSON.stringify({ items: [items[0], { ...items[1], currency: 'euro' }] })));
+    const invalid = await refusal(
+      fabric.submit(
+        receivables,
+        'IssueBatch',
+        IDS.core,
+        JSON.stringify({ items: [items[0], { ...items[1], currency: 'euro' }] }),
+      ),
+    );
     expect(invalid).toMatchObject({ code: 'VALIDATION', details: { index: 1, field: '$.items[1].currency' } });
   });
 
-  it('counts a holder\'s and a debtor\'s receivables across index pages, by status, without listing them', async () => {
+  it("counts a holder's and a debtor's receivables across index pages, by status, without listing them", async () => {
     const fabric = await demoNetwork();
     for (const batch of [0, 1, 2]) {
       const items = Array.from({ length: batch < 2 ? 500 : 3 }, (_, i) => issueTo('SUP-T2', `N-${batch}-${i}`, '10'));
       await write(fabric, IDS.core, 'IssueBatch', { items });
     }
-    const count = async (identity: Identity, request: object) => (await read(fabric, identity, 'CountReceivables', JSON.stringify(request))).count;
+    const count = async (identity: Identity, request: object) =>
+      (await read(fabric, identity, 'CountReceivables', JSON.stringify(request))).count;
     expect(await count(IDS.t2, { role: 'holder' })).toBe(1003);
     expect(await count(IDS.core, { role: 'debtor', status: 'CONFIRMED' })).toBe(1003);
     expect(await count(IDS.core, { role: 'debtor', status: 'SETTLED' })).toBe(0);
     expect(await count(IDS.t1, { role: 'holder' })).toBe(0);
     expect(await read(fabric, IDS.t1, 'ListReceivables', '{"role":"holder"}')).toEqual({ items: [], bookmark: '' });
-    expect(await refusal(fabric.evaluate(receivables, 'CountReceivables', IDS.t2, '{"role":"owner"}'))).toMatchObject({ code: 'VALIDATION' });
+    expect(await refusal(fabric.evaluate(receivables, 'CountReceivables', IDS.t2, '{"role":"owner"}'))).toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 
   it('runs claim → confirm and claim → reject for the debtor only', async () => {
     const fabric = await demoNetwork();
     const claimed = await write(fabric, IDS.t3, 'Claim', claimRequest('C-1', '500'));
-    expect(claimed.value).toMatchObject({ status: 'PENDING', holder: 'SUP-T3', originalCreditor: 'SUP-T3', created: true });
+    expect(claimed.value).toMatchObject({
+      status: 'PENDING',
+      holder: 'SUP-T3',
+      originalCreditor: 'SUP-T3',
+      created: true,
+    });
     expect(fabric.lastEvent?.name).toBe('ReceivableClaimed');
-    expect(await refusal(fabric.submit(receivables, 'Confirm', IDS.t3, JSON.stringify({ id: claimed.value.id })))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await refusal(fabric.submit(receivables, 'Confirm', IDS.t3, JSON.stringify({ id: claimed.value.id }))),
+    ).toMatchObject({ code: 'FORBIDDEN' });
     expect((await write(fabric, IDS.core, 'Confirm', { id: claimed.value.id })).value.status).toBe('CONFIRMED');
 
     const other = await write(fabric, IDS.t3, 'Claim', claimRequest('C-2', '500'));
     const rejected = await write(fabric, IDS.core, 'Reject', { id: other.value.id, reason: 'no delivery' });
     expect(rejected.value).toMatchObject({ status: 'REJECTED', rejectionReason: 'no delivery' });
-    expect(fabric.lastEvent).toMatchObject({ name: 'ReceivableRejected', payload: { receivableIds: [other.value.id], parties: ['CORE-001', 'SUP-T3'] } });
+    expect(fabric.lastEvent).toMatchObject({
+      name: 'ReceivableRejected',
+      payload: { receivableIds: [other.value.id], parties: ['CORE-001', 'SUP-T3'] },
+    });
   });
 
   it('changes nothing when a write is refused by a throw', async () => {
@@ -80,9 +114,20 @@ describe('receivables contract operations on a fake peer', () => {
     const { value } = await write(fabric, IDS.core, 'Issue', issueTo('SUP-T1', 'PO-1', '100'));
     const before = fabric.keys();
     const events = fabric.events.length;
-    const badSplit = JSON.stringify({ id: value.id, parts: [{ holder: 'SUP-T2', amount: '60' }, { holder: 'SUP-T3', amount: '50' }] });
-    expect(await refusal(fabric.submit(receivables, 'Split', IDS.t1, badSplit))).toMatchObject({ code: 'VALIDATION', details: { expected: '100', actual: '110' } });
-    expect(await refusal(fabric.submit(receivables, 'Transfer', IDS.t1, JSON.stringify({ id: value.id, to: 'SUP-T1' })))).toMatchObject({ code: 'VALIDATION' });
+    const badSplit = JSON.stringify({
+      id: value.id,
+      parts: [
+        { holder: 'SUP-T2', amount: '60' },
+        { holder: 'SUP-T3', amount: '50' },
+      ],
+    });
+    expect(await refusal(fabric.submit(receivables, 'Split', IDS.t1, badSplit))).toMatchObject({
+      code: 'VALIDATION',
+      details: { expected: '100', actual: '110' },
+    });
+    expect(
+      await refusal(fabric.submit(receivables, 'Transfer', IDS.t1, JSON.stringify({ id: value.id, to: 'SUP-T1' }))),
+    ).toMatchObject({ code: 'VALIDATION' });
     expect(fabric.keys()).toEqual(before);
     expect(fabric.events).toHaveLength(events);
     expect((await read(fabric, IDS.t1, 'GetReceivable', value.id)).status).toBe('CONFIRMED');
@@ -91,14 +136,24 @@ describe('receivables contract operations on a fake peer', () => {
   it('returns canonical JSON for writes too, and pledge decisions move the lock', async () => {
     const fabric = await demoNetwork();
     const { value } = await write(fabric, IDS.core, 'Issue', issueTo('SUP-T1', 'PO-1', '100'));
-    const raw = await fabric.submit(receivables, 'Pledge', IDS.t1, JSON.stringify({ id: value.id, pledgee: 'BANK-B', securedAmount: '100', loanRef: 'L-1' }));
+    const raw = await fabric.submit(
+      receivables,
+      'Pledge',
+      IDS.t1,
+      JSON.stringify({ id: value.id, pledgee: 'BANK-B', securedAmount: '100', loanRef: 'L-1' }),
+    );
     expect(raw).toBe(canonicalJson(JSON.parse(raw)));
     const pledgeId: string = JSON.parse(raw).value.id;
     await write(fabric, IDS.bankB, 'AcceptPledge', { pledgeId });
-    expect(await read(fabric, IDS.auditor, 'GetEncumbrance', value.id)).toMatchObject({ encumbered: true, status: 'ACTIVE' });
+    expect(await read(fabric, IDS.auditor, 'GetEncumbrance', value.id)).toMatchObject({
+      encumbered: true,
+      status: 'ACTIVE',
+    });
     await write(fabric, IDS.bankB, 'ReleasePledge', { pledgeId });
     expect(fabric.lastEvent).toMatchObject({ name: 'PledgeReleased', payload: { pledgeId } });
     expect(await read(fabric, IDS.t1, 'GetEncumbrance', value.id)).toMatchObject({ encumbered: false, pledgeId: null });
-    expect(await refusal(fabric.submit(receivables, 'RejectPledge', IDS.bankB, JSON.stringify({ pledgeId })))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(
+      await refusal(fabric.submit(receivables, 'RejectPledge', IDS.bankB, JSON.stringify({ pledgeId }))),
+    ).toMatchObject({ code: 'INVALID_STATE' });
   });
 });

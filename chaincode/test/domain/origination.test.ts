@@ -13,12 +13,24 @@ describe('Issue', () => {
   it('creates a CONFIRMED receivable held by the creditor and claims its invoice fingerprints', async () => {
     const ledger = newLedger();
     const value = await ledger.done(issue, CALLERS.core, today(), issueRequest('PO-1', '500'));
-    expect(value).toMatchObject({ created: true, status: 'CONFIRMED', debtor: 'CORE-001', holder: 'SUP-T1', originalCreditor: 'SUP-T1', depth: 0, parentId: null });
+    expect(value).toMatchObject({
+      created: true,
+      status: 'CONFIRMED',
+      debtor: 'CORE-001',
+      holder: 'SUP-T1',
+      originalCreditor: 'SUP-T1',
+      depth: 0,
+      parentId: null,
+    });
     expect(value.rootId).toBe(value.id);
     const fp = invoiceFingerprint('CORE-001' as PartyId, 'INV', 'PO-1');
     expect(value.invoices[0]?.fingerprint).toBe(fp);
     expect(ledger.fingerprints.get(fp)?.receivableId).toBe(value.id);
-    expect(ledger.events.at(-1)).toMatchObject({ type: 'ReceivableIssued', receivableIds: [value.id], parties: ['CORE-001', 'SUP-T1'] });
+    expect(ledger.events.at(-1)).toMatchObject({
+      type: 'ReceivableIssued',
+      receivableIds: [value.id],
+      parties: ['CORE-001', 'SUP-T1'],
+    });
   });
 
   it('is idempotent on (debtor, externalRef): the same request returns the existing receivable, created false, no event', async () => {
@@ -33,7 +45,11 @@ describe('Issue', () => {
   it('refuses another request under the same externalRef with CONFLICT_EXTERNAL_REF', async () => {
     const ledger = newLedger();
     await issued(ledger);
-    await expectRefusal(ledger, () => ledger.run(issue, CALLERS.core, today(), issueRequest('PO-1', '999')), 'CONFLICT_EXTERNAL_REF');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(issue, CALLERS.core, today(), issueRequest('PO-1', '999')),
+      'CONFLICT_EXTERNAL_REF',
+    );
   });
 
   it('refuses AND records a duplicate invoice, visible to the existing receivable’s stakeholders', async () => {
@@ -43,7 +59,12 @@ describe('Issue', () => {
     expect(reply.status).toBe('REFUSED');
     if (reply.status !== 'REFUSED') return;
     expect(reply.error.code).toBe('DUPLICATE_INVOICE');
-    expect(reply.conflict).toMatchObject({ kind: 'DUPLICATE_INVOICE', attemptedBy: 'CORE-001', existing: { receivableId: existing.id }, visibleTo: ['CORE-001', 'SUP-T1'] });
+    expect(reply.conflict).toMatchObject({
+      kind: 'DUPLICATE_INVOICE',
+      attemptedBy: 'CORE-001',
+      existing: { receivableId: existing.id },
+      visibleTo: ['CORE-001', 'SUP-T1'],
+    });
     expect(ledger.conflicts.get(reply.conflict.id)).toEqual(reply.conflict);
     expect(ledger.receivables.size).toBe(1);
     expect(ledger.events.at(-1)).toMatchObject({ type: 'ConflictRecorded', conflictId: reply.conflict.id });
@@ -52,13 +73,25 @@ describe('Issue', () => {
   it('only lets an erp user of a CORE party issue', async () => {
     const ledger = newLedger();
     await expectRefusal(ledger, () => ledger.run(issue, CALLERS.t1, today(), issueRequest('PO-1')), 'FORBIDDEN');
-    await expectRefusal(ledger, () => ledger.run(issue, { ...CALLERS.core, role: 'treasury' }, today(), issueRequest('PO-1')), 'FORBIDDEN');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(issue, { ...CALLERS.core, role: 'treasury' }, today(), issueRequest('PO-1')),
+      'FORBIDDEN',
+    );
   });
 
   it('needs a registered SUPPLIER creditor', async () => {
     const ledger = newLedger();
-    await expectRefusal(ledger, () => ledger.run(issue, CALLERS.core, today(), { ...issueRequest('PO-1'), creditor: 'SUP-NOPE' }), 'VALIDATION');
-    await expectRefusal(ledger, () => ledger.run(issue, CALLERS.core, today(), { ...issueRequest('PO-1'), creditor: 'BANK-A' }), 'VALIDATION');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(issue, CALLERS.core, today(), { ...issueRequest('PO-1'), creditor: 'SUP-NOPE' }),
+      'VALIDATION',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(issue, CALLERS.core, today(), { ...issueRequest('PO-1'), creditor: 'BANK-A' }),
+      'VALIDATION',
+    );
   });
 });
 
@@ -69,15 +102,24 @@ describe('IssueBatch', () => {
     const ledger = newLedger();
     await issued(ledger, 'B-0', '100');
     const value = await ledger.done(issueBatch, CALLERS.core, today(), batch('B-0', 'B-1', 'B-2'));
-    expect(value.results.map((r) => [r.externalRef, r.created])).toEqual([['B-0', false], ['B-1', true], ['B-2', true]]);
+    expect(value.results.map((r) => [r.externalRef, r.created])).toEqual([
+      ['B-0', false],
+      ['B-1', true],
+      ['B-2', true],
+    ]);
     expect(ledger.receivables.size).toBe(3);
-    expect(ledger.events.at(-1)).toMatchObject({ type: 'ReceivablesIssued', receivableIds: [value.results[1]?.id, value.results[2]?.id] });
+    expect(ledger.events.at(-1)).toMatchObject({
+      type: 'ReceivablesIssued',
+      receivableIds: [value.results[1]?.id, value.results[2]?.id],
+    });
   });
 
   it('refuses the whole batch on a duplicate invoice, recording conflicts and writing no receivable', async () => {
     const ledger = newLedger();
     await issued(ledger, 'B-1', '100');
-    const reply = await ledger.run(issueBatch, CALLERS.core, today(), { items: [issueRequest('B-2', '100'), issueRequest('B-3', '100', 'B-1')] });
+    const reply = await ledger.run(issueBatch, CALLERS.core, today(), {
+      items: [issueRequest('B-2', '100'), issueRequest('B-3', '100', 'B-1')],
+    });
     expect(reply.status).toBe('REFUSED');
     if (reply.status !== 'REFUSED') return;
     expect(reply.results).toEqual([
@@ -91,18 +133,32 @@ describe('IssueBatch', () => {
   it('throws VALIDATION with the item index for an invalid item, repeated refs or shared invoices', async () => {
     const ledger = newLedger();
     const bad = { items: [issueRequest('B-1'), { ...issueRequest('B-2'), amount: '-1' }] };
-    await expect(ledger.run(issueBatch, CALLERS.core, today(), bad)).rejects.toMatchObject({ code: 'VALIDATION', details: { field: '$.items[1].amount', index: 1 } });
-    await expect(ledger.run(issueBatch, CALLERS.core, today(), batch('B-1', 'B-1'))).rejects.toMatchObject({ code: 'VALIDATION', details: { index: 1 } });
+    await expect(ledger.run(issueBatch, CALLERS.core, today(), bad)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { field: '$.items[1].amount', index: 1 },
+    });
+    await expect(ledger.run(issueBatch, CALLERS.core, today(), batch('B-1', 'B-1'))).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { index: 1 },
+    });
     const shared = { items: [issueRequest('B-1', '1', 'X'), issueRequest('B-2', '1', 'X')] };
-    await expect(ledger.run(issueBatch, CALLERS.core, today(), shared)).rejects.toMatchObject({ code: 'VALIDATION', details: { index: 1 } });
+    await expect(ledger.run(issueBatch, CALLERS.core, today(), shared)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { index: 1 },
+    });
     const past = { items: [issueRequest('B-1'), { ...issueRequest('B-2'), dueDate: '2020-01-01' }] };
-    await expect(ledger.run(issueBatch, CALLERS.core, today(), past)).rejects.toMatchObject({ code: 'VALIDATION', details: { index: 1 } });
+    await expect(ledger.run(issueBatch, CALLERS.core, today(), past)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { index: 1 },
+    });
     expect(ledger.receivables.size).toBe(0);
   });
 
   it('refuses an empty or oversized batch', async () => {
     const ledger = newLedger();
-    await expect(ledger.run(issueBatch, CALLERS.core, today(), { items: [] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(ledger.run(issueBatch, CALLERS.core, today(), { items: [] })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     const many = { items: Array.from({ length: 501 }, (_, i) => issueRequest(`M-${i}`)) };
     await expect(ledger.run(issueBatch, CALLERS.core, today(), many)).rejects.toMatchObject({ code: 'VALIDATION' });
   });
@@ -116,7 +172,11 @@ describe('Claim, Confirm, Reject', () => {
     const claimed = await ledger.done(claim, CALLERS.t1, today(), claimOf('C-1'));
     expect(claimed).toMatchObject({ status: 'PENDING', holder: 'SUP-T1', debtor: 'CORE-001', created: true });
     await expectRefusal(ledger, () => ledger.run(confirm, CALLERS.t1, today(), { id: claimed.id }), 'FORBIDDEN');
-    await expectRefusal(ledger, () => ledger.run(transfer, CALLERS.t1, today(), { id: claimed.id, to: 'SUP-T2' }), 'INVALID_STATE');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(transfer, CALLERS.t1, today(), { id: claimed.id, to: 'SUP-T2' }),
+      'INVALID_STATE',
+    );
     const confirmed = await ledger.done(confirm, CALLERS.core, today(), { id: claimed.id });
     expect(confirmed.status).toBe('CONFIRMED');
     await expectRefusal(ledger, () => ledger.run(confirm, CALLERS.core, today(), { id: claimed.id }), 'INVALID_STATE');
@@ -135,7 +195,11 @@ describe('Claim, Confirm, Reject', () => {
   it('a claim needs a treasury SUPPLIER caller and a CORE debtor', async () => {
     const ledger = newLedger();
     await expectRefusal(ledger, () => ledger.run(claim, CALLERS.bankA, today(), claimOf('C-1')), 'FORBIDDEN');
-    await expectRefusal(ledger, () => ledger.run(claim, CALLERS.t1, today(), { ...claimOf('C-1'), debtor: 'SUP-T2' }), 'VALIDATION');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(claim, CALLERS.t1, today(), { ...claimOf('C-1'), debtor: 'SUP-T2' }),
+      'VALIDATION',
+    );
   });
 });
 
@@ -146,7 +210,9 @@ describe('Cancel', () => {
     const cancelled = await ledger.done(cancel, CALLERS.core, today(), { id: root.id });
     expect(cancelled.status).toBe('CANCELLED');
     expect(ledger.fingerprints.size).toBe(0);
-    expect((await ledger.run(issue, CALLERS.core, today(), issueRequest('PO-2', '1000000', 'PO-1'))).status).toBe('DONE');
+    expect((await ledger.run(issue, CALLERS.core, today(), issueRequest('PO-2', '1000000', 'PO-1'))).status).toBe(
+      'DONE',
+    );
   });
 
   it('refuses once the receivable was transferred, and refuses non-debtors', async () => {
@@ -154,12 +220,20 @@ describe('Cancel', () => {
     const root = await issued(ledger);
     await expectRefusal(ledger, () => ledger.run(cancel, CALLERS.t1, today(), { id: root.id }), 'FORBIDDEN');
     await ledger.done(transfer, CALLERS.t1, today(), { id: root.id, to: 'SUP-T2' });
-    await expectRefusal(ledger, () => ledger.run(cancel, CALLERS.core, txOn('2030-06-02'), { id: root.id }), 'INVALID_STATE');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(cancel, CALLERS.core, txOn('2030-06-02'), { id: root.id }),
+      'INVALID_STATE',
+    );
   });
 
   it('refuses an unknown id with NOT_FOUND', async () => {
     const ledger = newLedger();
-    await expectRefusal(ledger, () => ledger.run(cancel, CALLERS.core, today(), { id: `RCV-${'0'.repeat(32)}` }), 'NOT_FOUND');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(cancel, CALLERS.core, today(), { id: `RCV-${'0'.repeat(32)}` }),
+      'NOT_FOUND',
+    );
   });
 });
 

@@ -5,15 +5,28 @@ import type { Pledge } from '../../src/domain/types';
 import { CALLERS } from '../support/fixtures';
 import { expectRefusal, issued, newLedger, pledged, today } from '../support/scenario';
 
-const decide = (decision: PledgeDecision): Rule<Pledge> => (...args) => decidePledge(decision, ...args);
+const decide =
+  (decision: PledgeDecision): Rule<Pledge> =>
+  (...args) =>
+    decidePledge(decision, ...args);
 
 describe('Pledge', () => {
   it('locks the receivable at once with a PENDING encumbrance and numbers pledges per receivable', async () => {
     const ledger = newLedger();
     const root = await issued(ledger);
     const first = await pledged(ledger, CALLERS.t1, root.id, 'BANK-A', '500');
-    expect(first).toMatchObject({ id: `${root.id}~P1`, status: 'PENDING', pledgor: 'SUP-T1', pledgee: 'BANK-A', securedAmount: '500' });
-    expect(ledger.receivables.get(root.id)).toMatchObject({ encumbrance: { pledgeId: first.id, pledgee: 'BANK-A', status: 'PENDING' }, pledgeCount: 1, everPledged: true });
+    expect(first).toMatchObject({
+      id: `${root.id}~P1`,
+      status: 'PENDING',
+      pledgor: 'SUP-T1',
+      pledgee: 'BANK-A',
+      securedAmount: '500',
+    });
+    expect(ledger.receivables.get(root.id)).toMatchObject({
+      encumbrance: { pledgeId: first.id, pledgee: 'BANK-A', status: 'PENDING' },
+      pledgeCount: 1,
+      everPledged: true,
+    });
     await ledger.done(decide('reject'), CALLERS.bankA, today(), { pledgeId: first.id });
     const second = await pledged(ledger, CALLERS.t1, root.id, 'BANK-B');
     expect(second.id).toBe(`${root.id}~P2`);
@@ -23,7 +36,12 @@ describe('Pledge', () => {
     const ledger = newLedger();
     const root = await issued(ledger);
     const first = await pledged(ledger, CALLERS.t1, root.id, 'BANK-A');
-    const reply = await ledger.run(pledge, CALLERS.t1, today(), { id: root.id, pledgee: 'BANK-B', securedAmount: '10', loanRef: 'L-2' });
+    const reply = await ledger.run(pledge, CALLERS.t1, today(), {
+      id: root.id,
+      pledgee: 'BANK-B',
+      securedAmount: '10',
+      loanRef: 'L-2',
+    });
     expect(reply.status).toBe('REFUSED');
     if (reply.status !== 'REFUSED') return;
     expect(reply.error.code).toBe('DOUBLE_PLEDGE');
@@ -42,10 +60,26 @@ describe('Pledge', () => {
     const ledger = newLedger();
     const root = await issued(ledger, 'PO-1', '100');
     const request = { id: root.id, pledgee: 'BANK-A', securedAmount: '100', loanRef: 'L' };
-    await expectRefusal(ledger, () => ledger.run(pledge, CALLERS.t1, today(), { ...request, securedAmount: '101' }), 'VALIDATION');
-    await expectRefusal(ledger, () => ledger.run(pledge, CALLERS.t1, today(), { ...request, securedAmount: '0' }), 'VALIDATION');
-    await expectRefusal(ledger, () => ledger.run(pledge, CALLERS.t1, today(), { ...request, pledgee: 'SUP-T2' }), 'VALIDATION');
-    await expectRefusal(ledger, () => ledger.run(pledge, CALLERS.t1, today(), { ...request, pledgee: 'BANK-Z' }), 'VALIDATION');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(pledge, CALLERS.t1, today(), { ...request, securedAmount: '101' }),
+      'VALIDATION',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(pledge, CALLERS.t1, today(), { ...request, securedAmount: '0' }),
+      'VALIDATION',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(pledge, CALLERS.t1, today(), { ...request, pledgee: 'SUP-T2' }),
+      'VALIDATION',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(pledge, CALLERS.t1, today(), { ...request, pledgee: 'BANK-Z' }),
+      'VALIDATION',
+    );
     await expectRefusal(ledger, () => ledger.run(pledge, CALLERS.t2, today(), request), 'FORBIDDEN');
     expect((await ledger.run(pledge, CALLERS.t1, today(), request)).status).toBe('DONE');
   });
@@ -56,11 +90,23 @@ describe('pledge decisions', () => {
     const ledger = newLedger();
     const root = await issued(ledger);
     const p = await pledged(ledger, CALLERS.t1, root.id);
-    expect(await ledger.done(decide('accept'), CALLERS.bankA, today(), { pledgeId: p.id })).toMatchObject({ status: 'ACTIVE' });
+    expect(await ledger.done(decide('accept'), CALLERS.bankA, today(), { pledgeId: p.id })).toMatchObject({
+      status: 'ACTIVE',
+    });
     expect(ledger.receivables.get(root.id)?.encumbrance).toMatchObject({ status: 'ACTIVE', pledgeId: p.id });
-    await expectRefusal(ledger, () => ledger.run(decide('accept'), CALLERS.bankA, today(), { pledgeId: p.id }), 'INVALID_STATE');
-    await expectRefusal(ledger, () => ledger.run(decide('reject'), CALLERS.bankA, today(), { pledgeId: p.id }), 'INVALID_STATE');
-    expect(await ledger.done(decide('release'), CALLERS.bankA, today(), { pledgeId: p.id })).toMatchObject({ status: 'RELEASED' });
+    await expectRefusal(
+      ledger,
+      () => ledger.run(decide('accept'), CALLERS.bankA, today(), { pledgeId: p.id }),
+      'INVALID_STATE',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(decide('reject'), CALLERS.bankA, today(), { pledgeId: p.id }),
+      'INVALID_STATE',
+    );
+    expect(await ledger.done(decide('release'), CALLERS.bankA, today(), { pledgeId: p.id })).toMatchObject({
+      status: 'RELEASED',
+    });
     expect(ledger.receivables.get(root.id)?.encumbrance).toBeNull();
     expect(ledger.events.at(-1)).toMatchObject({ type: 'PledgeReleased', pledgeId: p.id });
   });
@@ -69,8 +115,14 @@ describe('pledge decisions', () => {
     const ledger = newLedger();
     const root = await issued(ledger);
     const p = await pledged(ledger, CALLERS.t1, root.id);
-    await expectRefusal(ledger, () => ledger.run(decide('release'), CALLERS.bankA, today(), { pledgeId: p.id }), 'INVALID_STATE');
-    expect(await ledger.done(decide('reject'), CALLERS.bankA, today(), { pledgeId: p.id })).toMatchObject({ status: 'REJECTED' });
+    await expectRefusal(
+      ledger,
+      () => ledger.run(decide('release'), CALLERS.bankA, today(), { pledgeId: p.id }),
+      'INVALID_STATE',
+    );
+    expect(await ledger.done(decide('reject'), CALLERS.bankA, today(), { pledgeId: p.id })).toMatchObject({
+      status: 'REJECTED',
+    });
     expect(ledger.receivables.get(root.id)?.encumbrance).toBeNull();
   });
 
@@ -78,9 +130,25 @@ describe('pledge decisions', () => {
     const ledger = newLedger();
     const root = await issued(ledger);
     const p = await pledged(ledger, CALLERS.t1, root.id);
-    await expectRefusal(ledger, () => ledger.run(decide('accept'), CALLERS.bankB, today(), { pledgeId: p.id }), 'FORBIDDEN');
-    await expectRefusal(ledger, () => ledger.run(decide('accept'), CALLERS.t1, today(), { pledgeId: p.id }), 'FORBIDDEN');
-    await expectRefusal(ledger, () => ledger.run(decide('accept'), { ...CALLERS.bankA, role: 'auditor' }, today(), { pledgeId: p.id }), 'FORBIDDEN');
-    await expectRefusal(ledger, () => ledger.run(decide('accept'), CALLERS.bankA, today(), { pledgeId: `${root.id}~P9` }), 'NOT_FOUND');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(decide('accept'), CALLERS.bankB, today(), { pledgeId: p.id }),
+      'FORBIDDEN',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(decide('accept'), CALLERS.t1, today(), { pledgeId: p.id }),
+      'FORBIDDEN',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(decide('accept'), { ...CALLERS.bankA, role: 'auditor' }, today(), { pledgeId: p.id }),
+      'FORBIDDEN',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(decide('accept'), CALLERS.bankA, today(), { pledgeId: `${root.id}~P9` }),
+      'NOT_FOUND',
+    );
   });
 });

@@ -25,10 +25,34 @@ type Op =
 // Settling ends a tree, so it is drawn rarely to let sequences reach deeper states first.
 const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('settle' as const), target: fc.nat() }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('split' as const), target: fc.nat(), weights: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 2, maxLength: 4 }), holders: fc.array(fc.nat(2), { minLength: 4, maxLength: 4 }) }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('split' as const),
+      target: fc.nat(),
+      weights: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 2, maxLength: 4 }),
+      holders: fc.array(fc.nat(2), { minLength: 4, maxLength: 4 }),
+    }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ kind: fc.constant('transfer' as const), target: fc.nat(), to: fc.nat(4) }), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant('pledge' as const), target: fc.nat(), bank: fc.nat(1), pledgor: fc.nat(5) }), weight: 5 },
-  { arbitrary: fc.record({ kind: fc.constant('decide' as const), target: fc.nat(), decision: fc.constantFrom<PledgeDecision>('accept', 'reject', 'release', 'release'), bank: fc.nat(3) }), weight: 6 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('pledge' as const),
+      target: fc.nat(),
+      bank: fc.nat(1),
+      pledgor: fc.nat(5),
+    }),
+    weight: 5,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('decide' as const),
+      target: fc.nat(),
+      decision: fc.constantFrom<PledgeDecision>('accept', 'reject', 'release', 'release'),
+      bank: fc.nat(3),
+    }),
+    weight: 6,
+  },
 );
 
 const pick = <T>(items: readonly T[], index: number): T | undefined => items[index % Math.max(items.length, 1)];
@@ -50,7 +74,10 @@ async function apply(ledger: MemoryLedger, step: Op): Promise<void> {
   const tx = step.kind === 'settle' ? txOn(DUE) : today();
   switch (step.kind) {
     case 'split': {
-      const parts = divide(toBigInt(target.amount), step.weights).map((amount, i) => ({ holder: HOLDERS[(step.holders[i] ?? 0) % 3]?.party?.id, amount }));
+      const parts = divide(toBigInt(target.amount), step.weights).map((amount, i) => ({
+        holder: HOLDERS[(step.holders[i] ?? 0) % 3]?.party?.id,
+        amount,
+      }));
       await ledger.run(split, callerFor(target), tx, { id: target.id, parts });
       return;
     }
@@ -58,7 +85,12 @@ async function apply(ledger: MemoryLedger, step: Op): Promise<void> {
       await ledger.run(transfer, callerFor(target), tx, { id: target.id, to: pick(partyCallers, step.to)?.party?.id });
       return;
     case 'pledge':
-      await ledger.run(pledge, step.pledgor < 4 ? callerFor(target) : (pick(partyCallers, step.target) ?? CALLERS.t1), tx, { id: target.id, pledgee: BANKS[step.bank]?.party?.id, securedAmount: target.amount, loanRef: 'L' });
+      await ledger.run(
+        pledge,
+        step.pledgor < 4 ? callerFor(target) : (pick(partyCallers, step.target) ?? CALLERS.t1),
+        tx,
+        { id: target.id, pledgee: BANKS[step.bank]?.party?.id, securedAmount: target.amount, loanRef: 'L' },
+      );
       return;
     case 'decide': {
       const pledgeId = target.encumbrance?.pledgeId ?? `${target.id}~P1`;
@@ -82,13 +114,19 @@ function assertInvariants(ledger: MemoryLedger, rootAmount: bigint): void {
   for (const node of all.filter((r) => r.children.length > 0)) {
     expect(node.status).toBe('SPLIT');
     expect(node.encumbrance).toBeNull();
-    expect(sumAmounts(node.children.map((id) => ledger.receivables.get(id)?.amount ?? ('0' as Receivable['amount'])))).toBe(toBigInt(node.amount));
+    expect(
+      sumAmounts(node.children.map((id) => ledger.receivables.get(id)?.amount ?? ('0' as Receivable['amount']))),
+    ).toBe(toBigInt(node.amount));
   }
   const live = [...ledger.pledges.values()].filter((p) => p.status === 'PENDING' || p.status === 'ACTIVE');
   const perReceivable = new Map<string, number>();
   for (const p of live) {
     perReceivable.set(p.receivableId, (perReceivable.get(p.receivableId) ?? 0) + 1);
-    expect(ledger.receivables.get(p.receivableId)?.encumbrance).toMatchObject({ pledgeId: p.id, status: p.status, pledgee: p.pledgee });
+    expect(ledger.receivables.get(p.receivableId)?.encumbrance).toMatchObject({
+      pledgeId: p.id,
+      status: p.status,
+      pledgee: p.pledgee,
+    });
   }
   expect([...perReceivable.values()].every((n) => n === 1)).toBe(true);
   for (const r of all.filter((x) => x.encumbrance)) {
@@ -100,26 +138,39 @@ describe('ledger invariants under random operation sequences', () => {
   it('conserve value and keep at most one live pledge per receivable', async () => {
     const accepted = new Map<string, number>();
     await fc.assert(
-      fc.asyncProperty(fc.bigInt({ min: 1n, max: (1n << 63n) - 1n }), fc.array(op, { minLength: 1, maxLength: 40 }), async (amount, ops) => {
-        const ledger = newLedger();
-        await issued(ledger, 'PROP', amount.toString());
-        for (const step of ops) {
-          try {
-            const before = ledger.events.length;
-            await apply(ledger, step);
-            const event = ledger.events[before];
-            if (event) accepted.set(event.type, (accepted.get(event.type) ?? 0) + 1);
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error; // refusals are fine, crashes are not
+      fc.asyncProperty(
+        fc.bigInt({ min: 1n, max: (1n << 63n) - 1n }),
+        fc.array(op, { minLength: 1, maxLength: 40 }),
+        async (amount, ops) => {
+          const ledger = newLedger();
+          await issued(ledger, 'PROP', amount.toString());
+          for (const step of ops) {
+            try {
+              const before = ledger.events.length;
+              await apply(ledger, step);
+              const event = ledger.events[before];
+              if (event) accepted.set(event.type, (accepted.get(event.type) ?? 0) + 1);
+            } catch (error) {
+              if (!(error instanceof DomainError)) throw error; // refusals are fine, crashes are not
+            }
+            assertInvariants(ledger, amount);
           }
-          assertInvariants(ledger, amount);
-        }
-      }),
+        },
+      ),
       // Release needs pledge, accept and release to hit one receivable in order; enough runs make that routine.
       { numRuns: 300 },
     );
     // The generator must actually reach every kind of state change, or the property proves little.
-    for (const type of ['ReceivableSplit', 'ReceivableTransferred', 'PledgeRequested', 'PledgeAccepted', 'PledgeRejected', 'PledgeReleased', 'ReceivableSettled', 'ConflictRecorded']) {
+    for (const type of [
+      'ReceivableSplit',
+      'ReceivableTransferred',
+      'PledgeRequested',
+      'PledgeAccepted',
+      'PledgeRejected',
+      'PledgeReleased',
+      'ReceivableSettled',
+      'ConflictRecorded',
+    ]) {
       expect(accepted.get(type) ?? 0).toBeGreaterThan(0);
     }
   });

@@ -24,8 +24,16 @@ describe('Settle', () => {
   it('is refused before the due date with NOT_DUE, and to anyone but the debtor', async () => {
     const ledger = newLedger();
     const { root } = await tree(ledger);
-    await expectRefusal(ledger, () => ledger.run(settle, CALLERS.core, today(), { id: root.id, paymentRef: 'PAY-1' }), 'NOT_DUE');
-    await expectRefusal(ledger, () => ledger.run(settle, CALLERS.t1, txOn(DUE), { id: root.id, paymentRef: 'PAY-1' }), 'FORBIDDEN');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(settle, CALLERS.core, today(), { id: root.id, paymentRef: 'PAY-1' }),
+      'NOT_DUE',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(settle, CALLERS.t1, txOn(DUE), { id: root.id, paymentRef: 'PAY-1' }),
+      'FORBIDDEN',
+    );
   });
 
   it('settles every live leaf: pledged leaves pay the bank and settle the pledge, others pay the holder', async () => {
@@ -39,8 +47,15 @@ describe('Settle', () => {
     expect(ledger.receivables.get(b.id)?.encumbrance).toBeNull();
     expect(ledger.pledges.get(p.id)?.status).toBe('SETTLED');
     expect(ledger.receivables.get(root.id)?.status).toBe('SPLIT');
-    expect(ledger.events.at(-1)).toMatchObject({ type: 'ReceivableSettled', parties: ['BANK-A', 'CORE-001', 'SUP-T1', 'SUP-T2'] });
-    await expectRefusal(ledger, () => ledger.run(settle, CALLERS.core, txOn(DUE), { id: root.id, paymentRef: 'PAY-2' }), 'INVALID_STATE');
+    expect(ledger.events.at(-1)).toMatchObject({
+      type: 'ReceivableSettled',
+      parties: ['BANK-A', 'CORE-001', 'SUP-T1', 'SUP-T2'],
+    });
+    await expectRefusal(
+      ledger,
+      () => ledger.run(settle, CALLERS.core, txOn(DUE), { id: root.id, paymentRef: 'PAY-2' }),
+      'INVALID_STATE',
+    );
   });
 });
 
@@ -49,7 +64,11 @@ describe('Lineage', () => {
     const ledger = newLedger();
     const { root, b, p } = await tree(ledger);
     const view = await lineage(ledger, CALLERS.bankA, b.id);
-    expect(view).toMatchObject({ rootId: root.id, consistent: true, root: { id: root.id, childrenSumOk: true, status: 'SPLIT' } });
+    expect(view).toMatchObject({
+      rootId: root.id,
+      consistent: true,
+      root: { id: root.id, childrenSumOk: true, status: 'SPLIT' },
+    });
     expect(view.root.children.map((c) => [c.id, c.amount, c.holder])).toEqual([
       [`${root.id}.1`, '600', 'SUP-T1'],
       [b.id, '400', 'SUP-T2'],
@@ -84,15 +103,31 @@ describe('reads', () => {
       await expect(readReceivable(ledger, caller, b.id)).resolves.toMatchObject({ id: b.id });
     }
     await expect(readReceivable(ledger, stranger, b.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(readReceivable(ledger, { ...CALLERS.auditor, role: 'treasury' }, b.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(readReceivable(ledger, CALLERS.core, `RCV-${'f'.repeat(32)}` as ReceivableId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readReceivable(ledger, { ...CALLERS.auditor, role: 'treasury' }, b.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(readReceivable(ledger, CALLERS.core, `RCV-${'f'.repeat(32)}` as ReceivableId)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('GetEncumbrance: any bank may check a lock; a stranger supplier may not', async () => {
     const ledger = newLedger();
     const { a, b, p } = await tree(ledger);
-    await expect(readEncumbrance(ledger, CALLERS.bankB, b.id)).resolves.toMatchObject({ encumbered: true, pledgeId: p.id, pledgee: 'BANK-A', status: 'PENDING' });
-    await expect(readEncumbrance(ledger, CALLERS.bankB, a.id)).resolves.toEqual({ receivableId: a.id, encumbered: false, pledgeId: null, pledgee: null, status: null, since: null });
+    await expect(readEncumbrance(ledger, CALLERS.bankB, b.id)).resolves.toMatchObject({
+      encumbered: true,
+      pledgeId: p.id,
+      pledgee: 'BANK-A',
+      status: 'PENDING',
+    });
+    await expect(readEncumbrance(ledger, CALLERS.bankB, a.id)).resolves.toEqual({
+      receivableId: a.id,
+      encumbered: false,
+      pledgeId: null,
+      pledgee: null,
+      status: null,
+      since: null,
+    });
     await expect(readEncumbrance(ledger, stranger, b.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -129,10 +164,26 @@ describe('RegisterParty', () => {
   it('refuses non-admins, other MSPs taking the id, and changed details', async () => {
     const ledger = new MemoryLedger([PARTIES.t1]);
     await ledger.done(registerParty, adminOf('SupplierMSP'), today(), request);
-    await expectRefusal(ledger, () => ledger.run(registerParty, CALLERS.t1, today(), { ...request, id: 'SUP-T8' }), 'FORBIDDEN');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(registerParty, CALLERS.t1, today(), { ...request, id: 'SUP-T8' }),
+      'FORBIDDEN',
+    );
     await expectRefusal(ledger, () => ledger.run(registerParty, adminOf('Bank1MSP'), today(), request), 'FORBIDDEN');
-    await expectRefusal(ledger, () => ledger.run(registerParty, adminOf('SupplierMSP'), today(), { ...request, legalName: 'Other' }), 'INVALID_STATE');
-    await expectRefusal(ledger, () => ledger.run(registerParty, adminOf('SupplierMSP'), today(), { ...request, id: 'x' }), 'VALIDATION');
-    await expectRefusal(ledger, () => ledger.run(registerParty, adminOf('SupplierMSP'), today(), { ...request, msp: 'Bank1MSP' }), 'VALIDATION');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(registerParty, adminOf('SupplierMSP'), today(), { ...request, legalName: 'Other' }),
+      'INVALID_STATE',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(registerParty, adminOf('SupplierMSP'), today(), { ...request, id: 'x' }),
+      'VALIDATION',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(registerParty, adminOf('SupplierMSP'), today(), { ...request, msp: 'Bank1MSP' }),
+      'VALIDATION',
+    );
   });
 });

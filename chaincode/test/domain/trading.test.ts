@@ -12,15 +12,30 @@ describe('Split', () => {
       { holder: 'SUP-T2', amount: '400' },
     ]);
     expect(children.map((c) => c.id)).toEqual([`${root.id}.1`, `${root.id}.2`]);
-    expect(children[1]).toMatchObject({ parentId: root.id, rootId: root.id, depth: 1, holder: 'SUP-T2', debtor: 'CORE-001', dueDate: root.dueDate, invoices: root.invoices, status: 'CONFIRMED' });
-    expect(ledger.receivables.get(root.id)).toMatchObject({ status: 'SPLIT', children: [`${root.id}.1`, `${root.id}.2`] });
+    expect(children[1]).toMatchObject({
+      parentId: root.id,
+      rootId: root.id,
+      depth: 1,
+      holder: 'SUP-T2',
+      debtor: 'CORE-001',
+      dueDate: root.dueDate,
+      invoices: root.invoices,
+      status: 'CONFIRMED',
+    });
+    expect(ledger.receivables.get(root.id)).toMatchObject({
+      status: 'SPLIT',
+      children: [`${root.id}.1`, `${root.id}.2`],
+    });
     expect(ledger.events.at(-1)).toMatchObject({ type: 'ReceivableSplit', parties: ['CORE-001', 'SUP-T1', 'SUP-T2'] });
   });
 
   it('refuses parts that do not add up, in either direction', async () => {
     const ledger = newLedger();
     const root = await issued(ledger, 'PO-1', '1000');
-    for (const amounts of [['600', '399'], ['600', '401']]) {
+    for (const amounts of [
+      ['600', '399'],
+      ['600', '401'],
+    ]) {
       const parts = amounts.map((amount) => ({ holder: 'SUP-T2', amount }));
       await expectRefusal(ledger, () => ledger.run(split, CALLERS.t1, today(), { id: root.id, parts }), 'VALIDATION');
     }
@@ -29,10 +44,26 @@ describe('Split', () => {
   it('refuses non-holders, unregistered or ineligible part holders, split or pledged receivables', async () => {
     const ledger = newLedger();
     const root = await issued(ledger, 'PO-1', '1000');
-    const parts = [{ holder: 'SUP-T2', amount: '500' }, { holder: 'SUP-T3', amount: '500' }];
+    const parts = [
+      { holder: 'SUP-T2', amount: '500' },
+      { holder: 'SUP-T3', amount: '500' },
+    ];
     await expectRefusal(ledger, () => ledger.run(split, CALLERS.t2, today(), { id: root.id, parts }), 'FORBIDDEN');
-    await expectRefusal(ledger, () => ledger.run(split, CALLERS.t1, today(), { id: root.id, parts: [parts[0], { holder: 'SUP-T9', amount: '500' }] }), 'VALIDATION');
-    await expectRefusal(ledger, () => ledger.run(split, CALLERS.t1, today(), { id: root.id, parts: [parts[0], { holder: 'AUDIT-01', amount: '500' }] }), 'VALIDATION');
+    await expectRefusal(
+      ledger,
+      () =>
+        ledger.run(split, CALLERS.t1, today(), { id: root.id, parts: [parts[0], { holder: 'SUP-T9', amount: '500' }] }),
+      'VALIDATION',
+    );
+    await expectRefusal(
+      ledger,
+      () =>
+        ledger.run(split, CALLERS.t1, today(), {
+          id: root.id,
+          parts: [parts[0], { holder: 'AUDIT-01', amount: '500' }],
+        }),
+      'VALIDATION',
+    );
     await pledged(ledger, CALLERS.t1, root.id);
     await expectRefusal(ledger, () => ledger.run(split, CALLERS.t1, today(), { id: root.id, parts }), 'INVALID_STATE');
 
@@ -46,7 +77,10 @@ describe('Split', () => {
     // Peel one unit off at every level so the first child can be split again.
     const peel = (id: string) => {
       const amount = BigInt(ledger.receivables.get(id)?.amount ?? '0');
-      return [{ holder: 'SUP-T1', amount: (amount - 1n).toString() }, { holder: 'SUP-T1', amount: '1' }];
+      return [
+        { holder: 'SUP-T1', amount: (amount - 1n).toString() },
+        { holder: 'SUP-T1', amount: '1' },
+      ];
     };
     let id: string = (await issued(ledger, 'PO-1', '100')).id;
     for (let depth = 1; depth <= MAX_DEPTH; depth += 1) {
@@ -66,16 +100,34 @@ describe('Transfer', () => {
     expect(moved).toMatchObject({ holder: 'BANK-B', everTransferred: true, originalCreditor: 'SUP-T1' });
     expect(ledger.events.at(-1)?.parties).toEqual(['BANK-B', 'CORE-001', 'SUP-T1']);
     // A bank that bought it may pass it on (role credit).
-    expect(await ledger.done(transfer, CALLERS.bankB, today(), { id: root.id, to: 'SUP-T3' })).toMatchObject({ holder: 'SUP-T3' });
+    expect(await ledger.done(transfer, CALLERS.bankB, today(), { id: root.id, to: 'SUP-T3' })).toMatchObject({
+      holder: 'SUP-T3',
+    });
   });
 
   it('refuses self transfer, non-holders, unregistered targets and pledged receivables', async () => {
     const ledger = newLedger();
     const root = await issued(ledger);
-    await expectRefusal(ledger, () => ledger.run(transfer, CALLERS.t1, today(), { id: root.id, to: 'SUP-T1' }), 'VALIDATION');
-    await expectRefusal(ledger, () => ledger.run(transfer, CALLERS.t2, today(), { id: root.id, to: 'SUP-T3' }), 'FORBIDDEN');
-    await expectRefusal(ledger, () => ledger.run(transfer, CALLERS.t1, today(), { id: root.id, to: 'SUP-XX' }), 'VALIDATION');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(transfer, CALLERS.t1, today(), { id: root.id, to: 'SUP-T1' }),
+      'VALIDATION',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(transfer, CALLERS.t2, today(), { id: root.id, to: 'SUP-T3' }),
+      'FORBIDDEN',
+    );
+    await expectRefusal(
+      ledger,
+      () => ledger.run(transfer, CALLERS.t1, today(), { id: root.id, to: 'SUP-XX' }),
+      'VALIDATION',
+    );
     await pledged(ledger, CALLERS.t1, root.id);
-    await expectRefusal(ledger, () => ledger.run(transfer, CALLERS.t1, today(), { id: root.id, to: 'SUP-T2' }), 'INVALID_STATE');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(transfer, CALLERS.t1, today(), { id: root.id, to: 'SUP-T2' }),
+      'INVALID_STATE',
+    );
   });
 });

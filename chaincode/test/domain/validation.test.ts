@@ -53,20 +53,34 @@ describe('amount parsing', () => {
   });
 
   it('refuses a JSON number amount (precision is lost past 2^53)', () => {
-    expect(validationOf(() => parseIssue(JSON.stringify({ ...issueRequest('X'), amount: 100 }))).code).toBe('VALIDATION');
+    expect(validationOf(() => parseIssue(JSON.stringify({ ...issueRequest('X'), amount: 100 }))).code).toBe(
+      'VALIDATION',
+    );
   });
 });
 
 describe('dates', () => {
-  it.each(['2030-02-28', '2028-02-29', '2000-02-29', '2030-12-31'])('%s is a real date', (d) => expect(isCalendarDate(d)).toBe(true));
-  it.each(['2030-02-29', '1900-02-29', '2030-13-01', '2030-04-31', '2030-00-10', '2030-1-01', '30-01-01', '2030-01-01T00:00'])(
-    '%s is not',
-    (d) => expect(isCalendarDate(d)).toBe(false),
+  it.each(['2030-02-28', '2028-02-29', '2000-02-29', '2030-12-31'])('%s is a real date', (d) =>
+    expect(isCalendarDate(d)).toBe(true),
   );
+  it.each([
+    '2030-02-29',
+    '1900-02-29',
+    '2030-13-01',
+    '2030-04-31',
+    '2030-00-10',
+    '2030-1-01',
+    '30-01-01',
+    '2030-01-01T00:00',
+  ])('%s is not', (d) => expect(isCalendarDate(d)).toBe(false));
 
   it('refuses a due date in the past relative to the transaction date', async () => {
     const ledger = newLedger();
-    await expectRefusal(ledger, () => ledger.run(issue, CALLERS.core, today(), { ...issueRequest('OLD'), dueDate: '2030-05-31' }), 'VALIDATION');
+    await expectRefusal(
+      ledger,
+      () => ledger.run(issue, CALLERS.core, today(), { ...issueRequest('OLD'), dueDate: '2030-05-31' }),
+      'VALIDATION',
+    );
   });
 });
 
@@ -79,7 +93,9 @@ describe('request shape', () => {
   it('refuses unknown fields inside invoices', () => {
     const request = issueRequest('X');
     const invoices = [{ ...request.invoices[0], vat: '1' }];
-    expect(validationOf(() => parseIssue(JSON.stringify({ ...request, invoices }))).details.field).toBe('$.invoices[0]');
+    expect(validationOf(() => parseIssue(JSON.stringify({ ...request, invoices }))).details.field).toBe(
+      '$.invoices[0]',
+    );
   });
 
   it('refuses missing fields, non-JSON and non-objects', () => {
@@ -90,18 +106,27 @@ describe('request shape', () => {
   });
 
   it.each(['eur', 'EURO', 'E1R'])('refuses currency %s', (currency) => {
-    expect(validationOf(() => parseIssue(JSON.stringify({ ...issueRequest('X'), currency }))).details.field).toBe('$.currency');
+    expect(validationOf(() => parseIssue(JSON.stringify({ ...issueRequest('X'), currency }))).details.field).toBe(
+      '$.currency',
+    );
   });
 
   it('bounds string lengths and invoice counts', () => {
-    expect(validationOf(() => parseIssue(JSON.stringify({ ...issueRequest('X'), externalRef: 'R'.repeat(65) }))).details.field).toBe('$.externalRef');
-    expect(validationOf(() => parseIssue(JSON.stringify({ ...issueRequest('X'), invoices: [] }))).details.field).toBe('$.invoices');
+    expect(
+      validationOf(() => parseIssue(JSON.stringify({ ...issueRequest('X'), externalRef: 'R'.repeat(65) }))).details
+        .field,
+    ).toBe('$.externalRef');
+    expect(validationOf(() => parseIssue(JSON.stringify({ ...issueRequest('X'), invoices: [] }))).details.field).toBe(
+      '$.invoices',
+    );
   });
 
   it('refuses the same invoice twice in one request', () => {
     const request = issueRequest('X');
     const invoice = request.invoices[0];
-    expect(validationOf(() => parseIssue(JSON.stringify({ ...request, invoices: [invoice, invoice] }))).code).toBe('VALIDATION');
+    expect(validationOf(() => parseIssue(JSON.stringify({ ...request, invoices: [invoice, invoice] }))).code).toBe(
+      'VALIDATION',
+    );
   });
 
   it('refuses empty and oversized splits', () => {
@@ -109,14 +134,23 @@ describe('request shape', () => {
     const part = { holder: 'SUP-T2', amount: '1' };
     expect(validationOf(() => parseSplit(JSON.stringify({ id, parts: [] }))).details.field).toBe('$.parts');
     expect(validationOf(() => parseSplit(JSON.stringify({ id, parts: [part] }))).details.field).toBe('$.parts');
-    expect(validationOf(() => parseSplit(JSON.stringify({ id, parts: Array(51).fill(part) }))).details.field).toBe('$.parts');
-    expect(validationOf(() => parseSplit(JSON.stringify({ id, parts: [part, { holder: 'SUP-T3', amount: '0' }] }))).details.field).toBe('$.parts[1].amount');
+    expect(validationOf(() => parseSplit(JSON.stringify({ id, parts: Array(51).fill(part) }))).details.field).toBe(
+      '$.parts',
+    );
+    expect(
+      validationOf(() => parseSplit(JSON.stringify({ id, parts: [part, { holder: 'SUP-T3', amount: '0' }] }))).details
+        .field,
+    ).toBe('$.parts[1].amount');
   });
 
   it('bounds page sizes and list roles', () => {
     expect(parseListReceivables('{"role":"holder"}')).toMatchObject({ pageSize: 50, bookmark: '' });
-    expect(validationOf(() => parseListReceivables('{"role":"holder","pageSize":101}')).details.field).toBe('$.pageSize');
+    expect(validationOf(() => parseListReceivables('{"role":"holder","pageSize":101}')).details.field).toBe(
+      '$.pageSize',
+    );
     expect(validationOf(() => parseListReceivables('{"role":"owner"}')).details.field).toBe('$.role');
-    expect(validationOf(() => parseListReceivables('{"role":"holder","status":"LOST"}')).details.field).toBe('$.status');
+    expect(validationOf(() => parseListReceivables('{"role":"holder","status":"LOST"}')).details.field).toBe(
+      '$.status',
+    );
   });
 });

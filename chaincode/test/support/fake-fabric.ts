@@ -38,7 +38,10 @@ export type ValidationCode = 'VALID' | 'MVCC_READ_CONFLICT' | 'ENDORSEMENT_FAILU
 const iterator = <T>(items: T[]) => {
   let index = 0;
   return {
-    next: async () => (index < items.length ? { value: items[index++] as T, done: false } : { value: undefined as unknown as T, done: true }),
+    next: async () =>
+      index < items.length
+        ? { value: items[index++] as T, done: false }
+        : { value: undefined as unknown as T, done: true },
     close: async () => undefined,
   };
 };
@@ -86,7 +89,12 @@ export class FakeFabric {
       if (value === null) this.state.delete(key);
       else this.state.set(key, { value, version });
       const entries = this.history.get(key) ?? [];
-      entries.push({ txId: sim.txId, timestamp: sim.timestamp, isDelete: value === null, value: value ?? new Uint8Array() });
+      entries.push({
+        txId: sim.txId,
+        timestamp: sim.timestamp,
+        isDelete: value === null,
+        value: value ?? new Uint8Array(),
+      });
       this.history.set(key, entries);
     }
     if (sim.event) this.events.push(sim.event);
@@ -119,7 +127,9 @@ export class FakeFabric {
   }
 
   private sortedRange(start: string, end: string): [string, Versioned][] {
-    return [...this.state.entries()].filter(([key]) => key >= start && key < end).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...this.state.entries()]
+      .filter(([key]) => key >= start && key < end)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   private clientIdentity(identity: Identity) {
@@ -164,12 +174,18 @@ export class FakeFabric {
       },
       getStateByPartialCompositeKey: async (objectType: string, attributes: string[]) =>
         iterator(range(objectType, attributes).map(kv)),
-      getStateByPartialCompositeKeyWithPagination: async (objectType: string, attributes: string[], pageSize: number, bookmark = '') => {
+      getStateByPartialCompositeKeyWithPagination: async (
+        objectType: string,
+        attributes: string[],
+        pageSize: number,
+        bookmark = '',
+      ) => {
         const all = range(objectType, attributes).filter(([key]) => bookmark === '' || key >= bookmark);
         const page = all.slice(0, pageSize);
         const next = all[pageSize]?.[0] ?? '';
         // Like the real shim: an empty page (no records, no bookmark) arrives without metadata.
-        const metadata = page.length === 0 && next === '' ? undefined : { fetchedRecordsCount: page.length, bookmark: next };
+        const metadata =
+          page.length === 0 && next === '' ? undefined : { fetchedRecordsCount: page.length, bookmark: next };
         return { iterator: iterator(page.map(kv)), metadata };
       },
       getHistoryForKey: async (key: string) => iterator([...(this.history.get(key) ?? [])].reverse()),

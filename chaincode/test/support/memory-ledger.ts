@@ -3,7 +3,16 @@ import { assertNever } from '../../src/domain/assert-never';
 import type { LedgerEvent } from '../../src/domain/events';
 import type { LedgerReader } from '../../src/domain/ledger-reader';
 import type { Outcome, Reply } from '../../src/domain/outcome';
-import type { Caller, Conflict, Fingerprint, FingerprintClaim, Party, Pledge, Receivable, TxInfo } from '../../src/domain/types';
+import type {
+  Caller,
+  Conflict,
+  Fingerprint,
+  FingerprintClaim,
+  Party,
+  Pledge,
+  Receivable,
+  TxInfo,
+} from '../../src/domain/types';
 
 export type Rule<V> = (reader: LedgerReader, caller: Caller, tx: TxInfo, raw: string) => Promise<Outcome<V>>;
 

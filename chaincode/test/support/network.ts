@@ -48,7 +48,9 @@ export const read = async (fabric: FakeFabric, identity: Identity, fn: string, .
   JSON.parse(await fabric.evaluate(receivables, fn, identity, ...args));
 
 /** The `{code, message, details}` of an SCF_ERROR thrown by the chaincode. */
-export async function refusal(attempt: Promise<unknown>): Promise<{ code: string; message: string; details: Record<string, unknown> }> {
+export async function refusal(
+  attempt: Promise<unknown>,
+): Promise<{ code: string; message: string; details: Record<string, unknown> }> {
   try {
     await attempt;
   } catch (error) {

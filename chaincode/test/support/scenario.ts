@@ -24,13 +24,29 @@ export async function splitInto(
   return (await ledger.done(split, caller, today(), { id, parts })).children;
 }
 
-export async function pledged(ledger: MemoryLedger, caller: Caller, id: string, pledgee = 'BANK-A', securedAmount = '1'): Promise<Pledge> {
+export async function pledged(
+  ledger: MemoryLedger,
+  caller: Caller,
+  id: string,
+  pledgee = 'BANK-A',
+  securedAmount = '1',
+): Promise<Pledge> {
   return ledger.done(pledge, caller, today(), { id, pledgee, securedAmount, loanRef: `LOAN-${id.slice(-6)}` });
 }
 
 /** Asserts a rule refuses with the given code and changes nothing. */
-export async function expectRefusal(ledger: MemoryLedger, attempt: () => Promise<unknown>, code: ErrorCode): Promise<void> {
-  const before = JSON.stringify([...ledger.receivables.values(), ...ledger.pledges.values(), ...ledger.conflicts.values()]);
+export async function expectRefusal(
+  ledger: MemoryLedger,
+  attempt: () => Promise<unknown>,
+  code: ErrorCode,
+): Promise<void> {
+  const before = JSON.stringify([
+    ...ledger.receivables.values(),
+    ...ledger.pledges.values(),
+    ...ledger.conflicts.values(),
+  ]);
   await expect(attempt()).rejects.toMatchObject({ code });
-  expect(JSON.stringify([...ledger.receivables.values(), ...ledger.pledges.values(), ...ledger.conflicts.values()])).toBe(before);
+  expect(
+    JSON.stringify([...ledger.receivables.values(), ...ledger.pledges.values(), ...ledger.conflicts.values()]),
+  ).toBe(before);
 }

@@ -16,6 +16,7 @@ export function loadOrCreateSecret(stateDir: string): Buffer {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
   const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (secret.length < 32) throw new Error(`${file} holds a secret shorter than 32 bytes; delete it to generate a new one`);
+  if (secret.length < 32)
+    throw new Error(`${file} holds a secret shorter than 32 bytes; delete it to generate a new one`);
   return secret;
 }

@@ -60,7 +60,10 @@ export class FabricConnections {
 
   contract(name: IdentityName, contract: ContractName): Contract {
     // `receivables` is the default contract of the chaincode; `parties` must be named.
-    return this.network(name).getContract(this.description.chaincode, contract === 'receivables' ? undefined : contract);
+    return this.network(name).getContract(
+      this.description.chaincode,
+      contract === 'receivables' ? undefined : contract,
+    );
   }
 
   /** True for each org whose peer accepts a connection within TIMEOUT_MS. */

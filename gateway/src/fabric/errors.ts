@@ -42,7 +42,8 @@ export function parseContractError(text: string): ContractError | undefined {
     try {
       const parsed = JSON.parse(json) as Record<string, unknown>;
       if (!isContractErrorCode(parsed.code)) continue;
-      const details = typeof parsed.details === 'object' && parsed.details !== null ? (parsed.details as ErrorDetails) : {};
+      const details =
+        typeof parsed.details === 'object' && parsed.details !== null ? (parsed.details as ErrorDetails) : {};
       return { code: parsed.code, message: typeof parsed.message === 'string' ? parsed.message : parsed.code, details };
     } catch {
       // Not JSON after all (e.g. truncated by a proxy); keep looking.
@@ -77,7 +78,9 @@ const RECOVERING = [
   /failed to collect enough transaction endorsements/i,
 ];
 const recovering = (err: GatewayError): boolean =>
-  [err.message, ...(err.details ?? []).map((d) => d.message)].some((m) => RECOVERING.some((pattern) => pattern.test(m)));
+  [err.message, ...(err.details ?? []).map((d) => d.message)].some((m) =>
+    RECOVERING.some((pattern) => pattern.test(m)),
+  );
 
 const isTransient = (grpcCode: number): boolean =>
   grpcCode === GrpcStatus.UNAVAILABLE || grpcCode === GrpcStatus.DEADLINE_EXCEEDED;
@@ -119,7 +122,8 @@ export function toApiError(err: unknown): ApiError {
       const txId = (err as GatewayError & { transactionId?: string }).transactionId ?? '';
       return commitPending(txId, err.message);
     }
-    if (isTransient(err.code)) return unavailable(err instanceof EndorseError ? 'the endorsing peer' : 'the ledger', err);
+    if (isTransient(err.code))
+      return unavailable(err instanceof EndorseError ? 'the endorsing peer' : 'the ledger', err);
     if (recovering(err)) return unavailable('the endorsing network', err);
     return new ApiError('LEDGER_ERROR', 'the ledger refused the request', {
       grpcCode: err.code,

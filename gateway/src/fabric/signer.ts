@@ -44,5 +44,6 @@ export function newNativeSigner(privateKey: KeyObject): Signer {
     throw new Error(`unsupported signing key: ${privateKey.asymmetricKeyType ?? 'unknown'} ${curve ?? ''}`.trim());
   }
   const hash = HASH_OF_CURVE[curve] as string;
-  return (message) => Promise.resolve(lowSDer(sign(hash, message, { key: privateKey, dsaEncoding: 'ieee-p1363' }), order));
+  return (message) =>
+    Promise.resolve(lowSDer(sign(hash, message, { key: privateKey, dsaEncoding: 'ieee-p1363' }), order));
 }

@@ -21,7 +21,10 @@ export interface SubmitOptions extends SubmitHooks {
 const elapsedSeconds = (startedAt: bigint): number => Number(process.hrtime.bigint() - startedAt) / 1e9;
 
 /** Hands an endorsed transaction to the orderer and waits for its validation code; Fabric errors become ApiErrors. */
-export async function deliver(transaction: Deliverable, onCommitStatus?: SubmitOptions['onCommitStatus']): Promise<Status> {
+export async function deliver(
+  transaction: Deliverable,
+  onCommitStatus?: SubmitOptions['onCommitStatus'],
+): Promise<Status> {
   const startedAt = process.hrtime.bigint();
   try {
     const submitted = await transaction.submit();
@@ -52,7 +55,11 @@ export const prepare = (transaction: Transaction): PreparedTransaction => ({
   result: Buffer.from(transaction.getResult()).toString('utf8'),
 });
 
-export async function submitWithRetry(source: ProposalSource, call: LedgerCall, options: SubmitOptions): Promise<Committed> {
+export async function submitWithRetry(
+  source: ProposalSource,
+  call: LedgerCall,
+  options: SubmitOptions,
+): Promise<Committed> {
   const attempts: string[] = [];
   for (;;) {
     const transaction = await endorse(source, call);

@@ -38,7 +38,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     const apiError = error instanceof ApiError ? error : fromFastifyError(error);
     if (apiError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
     // Ledger-side failures keep their cause in the log: operators need to know which node said what.
-    else if (apiError.status >= 500) request.log.warn({ code: apiError.code, details: apiError.details }, apiError.message);
+    else if (apiError.status >= 500)
+      request.log.warn({ code: apiError.code, details: apiError.details }, apiError.message);
     else request.log.info({ code: apiError.code }, apiError.message);
     return sendError(reply, apiError);
   });

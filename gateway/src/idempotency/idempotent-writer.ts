@@ -46,7 +46,9 @@ export class IdempotentWriter {
     const { identity, key, fingerprint } = request;
     const id = recordId(identity, key);
     if (this.#inFlight.has(id)) {
-      throw new ApiError('REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still being processed', { key });
+      throw new ApiError('REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still being processed', {
+        key,
+      });
     }
     const existing = this.store.get(identity, key);
     if (existing && existing.fingerprint !== fingerprint) {

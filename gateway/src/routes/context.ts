@@ -38,7 +38,10 @@ export async function sendWrite(
 /** Handler of a write on one receivable: the chaincode request is the path's id plus the validated body. */
 export const receivableWrite =
   (ctx: RouteContext, fn: string) =>
-  (request: FastifyRequest<{ Params: { id: string }; Body: Record<string, unknown> }>, reply: FastifyReply): Promise<void> =>
+  (
+    request: FastifyRequest<{ Params: { id: string }; Body: Record<string, unknown> }>,
+    reply: FastifyReply,
+  ): Promise<void> =>
     sendWrite(ctx, request, reply, jsonCall('receivables', fn, { id: request.params.id, ...request.body }));
 
 export async function readLedger(ctx: RouteContext, request: FastifyRequest, call: LedgerCall): Promise<unknown> {

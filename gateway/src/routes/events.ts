@@ -48,7 +48,10 @@ export const eventRoutes =
             { additionalProperties: false },
           ),
           response: {
-            200: { description: 'text/event-stream; each event: `id: <block>:<index>`, `event: <type>`, `data: <json>`', type: 'string' },
+            200: {
+              description: 'text/event-stream; each event: `id: <block>:<index>`, `event: <type>`, `data: <json>`',
+              type: 'string',
+            },
             400: ErrorResponse,
             401: ErrorResponse,
           },
@@ -61,7 +64,8 @@ export const eventRoutes =
         if (!log) throw new ApiError('LEDGER_UNAVAILABLE', `no event stream for org ${caller.org}`);
         const resumeFrom = request.headers['last-event-id'] ?? request.query.after;
         let cursor: EventPosition | undefined = resumeFrom === undefined ? undefined : parsePosition(resumeFrom);
-        if (resumeFrom !== undefined && !cursor) throw new ApiError('VALIDATION', 'Last-Event-ID must be <block>:<index>');
+        if (resumeFrom !== undefined && !cursor)
+          throw new ApiError('VALIDATION', 'Last-Event-ID must be <block>:<index>');
         const audience = audienceOf(caller, options.description);
 
         reply.hijack();

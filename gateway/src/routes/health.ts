@@ -10,12 +10,24 @@ export const healthRoutes =
   async (app) => {
     app.get(
       '/healthz',
-      { schema: { tags: ['operations'], summary: 'The process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+      {
+        schema: {
+          tags: ['operations'],
+          summary: 'The process is up',
+          response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        },
+      },
       async () => ({ status: 'ok' as const }),
     );
     app.get(
       '/readyz',
-      { schema: { tags: ['operations'], summary: 'Every org peer is reachable', response: { 200: Readiness, 503: Readiness } } },
+      {
+        schema: {
+          tags: ['operations'],
+          summary: 'Every org peer is reachable',
+          response: { 200: Readiness, 503: Readiness },
+        },
+      },
       async (_request, reply) => {
         const peers = await ledger.readiness();
         const ready = Object.values(peers).every(Boolean);

@@ -13,7 +13,10 @@ export const originationRoutes =
   async (app) => {
     app.post(
       '/receivables',
-      { config: { roles: ['erp'] }, schema: writeSchema({ tags, summary: 'Issue a receivable (debtor ERP)', body: IssueBody }) },
+      {
+        config: { roles: ['erp'] },
+        schema: writeSchema({ tags, summary: 'Issue a receivable (debtor ERP)', body: IssueBody }),
+      },
       (request, reply) => sendWrite(ctx, request, reply, jsonCall('receivables', 'Issue', request.body)),
     );
 
@@ -32,7 +35,10 @@ export const originationRoutes =
 
     app.post(
       '/receivables/claims',
-      { config: { roles: ['treasury'] }, schema: writeSchema({ tags, summary: 'Claim a receivable (supplier)', body: ClaimBody }) },
+      {
+        config: { roles: ['treasury'] },
+        schema: writeSchema({ tags, summary: 'Claim a receivable (supplier)', body: ClaimBody }),
+      },
       (request, reply) => sendWrite(ctx, request, reply, jsonCall('receivables', 'Claim', request.body)),
     );
 
@@ -40,7 +46,12 @@ export const originationRoutes =
       '/receivables/:id/confirm',
       {
         config: { roles: ['erp'] },
-        schema: writeSchema({ tags, summary: 'Confirm a claimed receivable (debtor)', params: ReceivableParams, body: EmptyBody }),
+        schema: writeSchema({
+          tags,
+          summary: 'Confirm a claimed receivable (debtor)',
+          params: ReceivableParams,
+          body: EmptyBody,
+        }),
       },
       receivableWrite(ctx, 'Confirm'),
     );

@@ -3,7 +3,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
 import { readLedger, receivableWrite, sendWrite, jsonCall } from './context';
-import { EmptyBody, PartyId, PledgeParams, PositiveAmount, ReceivableParams, Reference, Strict, readSchema, writeSchema } from './schemas';
+import {
+  EmptyBody,
+  PartyId,
+  PledgeParams,
+  PositiveAmount,
+  ReceivableParams,
+  Reference,
+  Strict,
+  readSchema,
+  writeSchema,
+} from './schemas';
 
 const tags = ['pledges'];
 
@@ -33,14 +43,19 @@ export const pledgeRoutes =
     for (const [action, fn, summary] of DECISIONS) {
       app.post(
         `/pledges/:pledgeId/${action}`,
-        { config: { roles: ['credit'] }, schema: writeSchema({ tags, summary, params: PledgeParams, body: EmptyBody }) },
-        (request, reply) => sendWrite(ctx, request, reply, jsonCall('receivables', fn, { pledgeId: request.params.pledgeId })),
+        {
+          config: { roles: ['credit'] },
+          schema: writeSchema({ tags, summary, params: PledgeParams, body: EmptyBody }),
+        },
+        (request, reply) =>
+          sendWrite(ctx, request, reply, jsonCall('receivables', fn, { pledgeId: request.params.pledgeId })),
       );
     }
 
     app.get(
       '/pledges/:pledgeId',
       { schema: readSchema({ tags, summary: 'A pledge (pledgor, pledgee, auditors)', params: PledgeParams }) },
-      (request) => readLedger(ctx, request, { contract: 'receivables', fn: 'GetPledge', args: [request.params.pledgeId] }),
+      (request) =>
+        readLedger(ctx, request, { contract: 'receivables', fn: 'GetPledge', args: [request.params.pledgeId] }),
     );
   };

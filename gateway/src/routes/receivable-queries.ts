@@ -18,7 +18,11 @@ const Scope = {
 
 const BY_ID = [
   ['', 'GetReceivable', 'A receivable (holder, debtor, original creditor, pledgee, auditors)'],
-  ['/encumbrance', 'GetEncumbrance', 'Whether a receivable is pledged, to whom and since when (banks check before lending)'],
+  [
+    '/encumbrance',
+    'GetEncumbrance',
+    'Whether a receivable is pledged, to whom and since when (banks check before lending)',
+  ],
   ['/lineage', 'GetLineage', 'The whole split tree from its root, with the children-sum check'],
   ['/history', 'GetHistory', 'Every committed version of a receivable'],
 ] as const;
@@ -30,7 +34,11 @@ export const receivableQueryRoutes =
       '/receivables',
       {
         schema: readSchema(
-          { tags, summary: 'The caller’s own receivables, as holder or as debtor', querystring: Strict({ ...Scope, ...PageQuery }) },
+          {
+            tags,
+            summary: 'The caller’s own receivables, as holder or as debtor',
+            querystring: Strict({ ...Scope, ...PageQuery }),
+          },
           Page,
         ),
       },
@@ -46,20 +54,28 @@ export const receivableQueryRoutes =
       '/receivables/count',
       {
         schema: readSchema(
-          { tags, summary: 'How many receivables the caller holds or owes, optionally in one status', querystring: Strict(Scope) },
+          {
+            tags,
+            summary: 'How many receivables the caller holds or owes, optionally in one status',
+            querystring: Strict(Scope),
+          },
           Type.Object({ count: Type.Integer({ minimum: 0 }) }),
         ),
       },
       async (request) => {
         const { role, status } = request.query;
         const scan = { role, ...(status === undefined ? {} : { status }) };
-        return readLedger(ctx, request, jsonCall('receivables', 'CountReceivables', scan)) as Promise<{ count: number }>;
+        return readLedger(ctx, request, jsonCall('receivables', 'CountReceivables', scan)) as Promise<{
+          count: number;
+        }>;
       },
     );
 
     for (const [suffix, fn, summary] of BY_ID) {
-      app.get(`/receivables/:id${suffix}`, { schema: readSchema({ tags, summary, params: ReceivableParams }) }, (request) =>
-        readLedger(ctx, request, { contract: 'receivables', fn, args: [request.params.id] }),
+      app.get(
+        `/receivables/:id${suffix}`,
+        { schema: readSchema({ tags, summary, params: ReceivableParams }) },
+        (request) => readLedger(ctx, request, { contract: 'receivables', fn, args: [request.params.id] }),
       );
     }
   };

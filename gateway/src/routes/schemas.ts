@@ -42,7 +42,10 @@ const originationFields = {
   dueDate: CalendarDate,
   invoices: Type.Array(Invoice, { minItems: 1, maxItems: 100 }),
 };
-export const IssueBody = Strict({ ...originationFields, creditor: PartyId }, 'A confirmed payable posted by the debtor');
+export const IssueBody = Strict(
+  { ...originationFields, creditor: PartyId },
+  'A confirmed payable posted by the debtor',
+);
 export const ClaimBody = Strict({ ...originationFields, debtor: PartyId }, 'A receivable claimed by its creditor');
 
 export const ReceivableParams = Strict({ id: ReceivableId });
@@ -110,7 +113,9 @@ export const readResponses = (description: string, schema: TSchema = Type.Unknow
 });
 
 /** The schema of every write route: Idempotency-Key header and the write responses around the route's own parts. */
-export const writeSchema = <S extends { summary: string; tags: string[]; params?: TSchema; body?: TSchema }>(parts: S) => ({
+export const writeSchema = <S extends { summary: string; tags: string[]; params?: TSchema; body?: TSchema }>(
+  parts: S,
+) => ({
   ...parts,
   headers: IdempotencyHeaders,
   response: writeResponses,

@@ -34,7 +34,14 @@ export interface TestApp {
   request(
     method: string,
     url: string,
-    options?: { as?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; key?: string },
+    options?: {
+      as?: string;
+      token?: string;
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+      key?: string;
+    },
   ): Promise<HttpResult>;
   close(): Promise<void>;
 }
@@ -77,7 +84,8 @@ export async function startTestApp(
       const headers: Record<string, string> = { ...(opts.headers ?? {}) };
       const token = opts.token ?? (opts.as ? tokenFor(opts.as) : undefined);
       if (token) headers.authorization = `Bearer ${token}`;
-      if (method === 'POST' && !('idempotency-key' in headers)) headers['idempotency-key'] = opts.key ?? `k-${(keyCounter += 1)}`;
+      if (method === 'POST' && !('idempotency-key' in headers))
+        headers['idempotency-key'] = opts.key ?? `k-${(keyCounter += 1)}`;
       let body: string | undefined = opts.rawBody;
       if (opts.body !== undefined) body = JSON.stringify(opts.body);
       if (body !== undefined && !('content-type' in headers)) headers['content-type'] = 'application/json';
