@@ -13,6 +13,12 @@ export default tseslint.config(
     },
   },
   {
+    rules: {
+      // A number in a template literal has one obvious rendering; objects, unions and nullables still need a choice.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },

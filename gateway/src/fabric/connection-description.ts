@@ -1,7 +1,7 @@
 // The description `scripts/network.sh up` writes; read once at start and validated so a typo fails loudly.
 import { readFileSync } from 'node:fs';
 import { isRole } from '../types';
-import type { IdentityName, OrgName, PartyId, Role } from '../types';
+import type { OrgName, PartyId, Role } from '../types';
 
 export interface PeerDescription {
   endpoint: string;
