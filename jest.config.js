@@ -9,6 +9,8 @@ const shared = {
     '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!@noble/)'],
+  // Tests run against the wire contract's source, so they never see a stale build of it.
+  moduleNameMapper: { '^@scf/wire$': '<rootDir>/wire/src/index.ts' },
 };
 
 module.exports = {

@@ -11,7 +11,7 @@ import { registerAuthentication } from './auth/authenticate';
 import type { EventLogs } from './events/event-hub';
 import type { ConnectionDescription } from './fabric/connection-description';
 import type { Ledger } from './fabric/ledger';
-import { ApiError } from './http/api-error';
+import { ApiError } from './errors/api-error';
 import { registerDocs } from './http/docs';
 import { installErrorHandling } from './http/error-handler';
 import type { IdempotencyFileStore } from './idempotency/file-store';

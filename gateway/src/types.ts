@@ -1,4 +1,8 @@
 // Names that mean different things stay different types, so an identity name is never passed where a party id is due.
+import { isOneOf, ROLES, type Role } from '@scf/wire';
+
+export type { Role } from '@scf/wire';
+
 export type Brand<T, B extends string> = T & { readonly __brand: B };
 
 /** A key of the connection description's `identities` (e.g. `SUP-T1`, `core-admin`). */
@@ -8,10 +12,7 @@ export type PartyId = Brand<string, 'PartyId'>;
 /** An organisation key of the connection description (e.g. `supplier`). */
 export type OrgName = Brand<string, 'OrgName'>;
 
-export const ROLES = ['erp', 'treasury', 'credit', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
+export const isRole = (value: unknown): value is Role => isOneOf(ROLES, value);
 
 /** The authenticated caller: exactly one identity of the connection description. */
 export interface Caller {

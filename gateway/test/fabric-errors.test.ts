@@ -1,7 +1,7 @@
 import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 import type { ServiceError } from '@grpc/grpc-js';
 import { CommitError, CommitStatusError, EndorseError, GatewayError, StatusCode } from '@hyperledger/fabric-gateway';
-import { CONTRACT_ERROR_CODES, GATEWAY_ERROR_CODES, httpStatusOf } from '../src/http/api-error';
+import { CONTRACT_ERROR_CODES, GATEWAY_ERROR_CODES, httpStatusOf } from '../src/errors/api-error';
 import { parseContractError, toApiError } from '../src/fabric/errors';
 
 const cause = (code: number): ServiceError =>

@@ -1,14 +1,15 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ApiError } from '../src/http/api-error';
+import { ApiError } from '../src/errors/api-error';
 import { IdempotencyFileStore } from '../src/idempotency/file-store';
 import { IdempotentWriter, requestFingerprint } from '../src/idempotency/idempotent-writer';
+import type { LedgerCall } from '../src/fabric/ledger';
 import type { IdentityName } from '../src/types';
 import { FakeLedger, done } from './helpers/fake-ledger';
 
 const identity = 'CORE-001' as IdentityName;
-const call = { contract: 'receivables' as const, fn: 'Issue', args: ['{"externalRef":"PO-1"}'] };
+const call: LedgerCall = { contract: 'receivables', fn: 'Issue', args: ['{"externalRef":"PO-1"}'] };
 const fingerprint = requestFingerprint('POST', '/v1/receivables', { externalRef: 'PO-1' });
 
 describe('idempotency', () => {

@@ -1,4 +1,4 @@
-import { ApiError } from '../src/http/api-error';
+import { ApiError } from '../src/errors/api-error';
 import { PLEDGE_ID, RECEIVABLE_ID, issueBody } from './helpers/fixtures';
 import { done } from './helpers/fake-ledger';
 import { startTestApp } from './helpers/harness';

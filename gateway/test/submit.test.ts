@@ -1,10 +1,10 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { EndorseError, StatusCode } from '@hyperledger/fabric-gateway';
 import type { Status } from '@hyperledger/fabric-gateway';
-import { ApiError } from '../src/http/api-error';
+import { ApiError } from '../src/errors/api-error';
 import { submitWithRetry } from '../src/fabric/submit';
 import type { ProposalSource } from '../src/fabric/submit';
-import type { PreparedTransaction } from '../src/fabric/ledger';
+import type { LedgerCall, PreparedTransaction } from '../src/fabric/ledger';
 
 /** A Fabric contract whose attempts end with the given validation codes, in order. */
 function fakeContract(outcomes: Array<number | Error>): ProposalSource & { endorsements: number } {
@@ -35,7 +35,7 @@ function fakeContract(outcomes: Array<number | Error>): ProposalSource & { endor
   return source;
 }
 
-const call = { contract: 'receivables' as const, fn: 'Pledge', args: ['{}'] };
+const call: LedgerCall = { contract: 'receivables', fn: 'Pledge', args: ['{}'] };
 
 describe('submitWithRetry', () => {
   it('re-endorses an MVCC read conflict as a new transaction and records each attempt before submitting it', async () => {

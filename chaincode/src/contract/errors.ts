@@ -1,7 +1,6 @@
+import { ERROR_PREFIX } from '@scf/wire';
 import { canonicalJson } from '../domain/canonical';
 import { DomainError } from '../domain/errors';
-
-export const ERROR_PREFIX = 'SCF_ERROR:';
 
 /** The gateway finds `SCF_ERROR:{json}` in the gRPC error details and maps the code to HTTP. */
 export const toFabricError = (error: DomainError): Error =>

@@ -2,8 +2,8 @@
 import type { Context } from 'fabric-contract-api';
 import { forbidden, unauthenticated } from '../domain/errors';
 import type { LedgerReader } from '../domain/ledger-reader';
-import { ROLES, type Caller, type Party, type PartyId, type Role } from '../domain/types';
-import { PARTY_ID_PATTERN } from '../domain/validation';
+import { isOneOf, matches, PARTY_ID, ROLES } from '@scf/wire';
+import type { Caller, Party, PartyId } from '../domain/types';
 
 const ROLE_ATTRIBUTE = 'scf.role';
 const PARTY_ATTRIBUTE = 'scf.party';
@@ -15,7 +15,7 @@ const attribute = (ctx: Context, name: string): string | null => {
 
 /** A certificate claiming a company that another organisation registered is a forgery attempt. */
 async function ownParty(ctx: Context, reader: LedgerReader, claimed: string): Promise<Party | undefined> {
-  if (!PARTY_ID_PATTERN.test(claimed))
+  if (!matches(PARTY_ID, claimed))
     throw unauthenticated(`${PARTY_ATTRIBUTE} ${JSON.stringify(claimed)} is not a party id`);
   const party = await reader.party(claimed as PartyId);
   const msp = ctx.clientIdentity.getMSPID();
@@ -29,7 +29,7 @@ async function ownParty(ctx: Context, reader: LedgerReader, claimed: string): Pr
 export async function resolveCaller(ctx: Context, reader: LedgerReader): Promise<Caller> {
   const msp = ctx.clientIdentity.getMSPID();
   const role = attribute(ctx, ROLE_ATTRIBUTE);
-  if (role === null || !(ROLES as readonly string[]).includes(role)) {
+  if (!isOneOf(ROLES, role)) {
     throw unauthenticated(`the certificate has no valid ${ROLE_ATTRIBUTE} attribute`);
   }
   const claimed = attribute(ctx, PARTY_ATTRIBUTE);
@@ -39,7 +39,7 @@ export async function resolveCaller(ctx: Context, reader: LedgerReader): Promise
   }
   const party = await ownParty(ctx, reader, claimed);
   if (!party) throw unauthenticated(`party ${claimed} is not registered`);
-  return { msp, role: role as Role, party };
+  return { msp, role, party };
 }
 
 /** Public reads (the party directory) need only channel membership, but never a borrowed company id. */

@@ -1,9 +1,7 @@
-// Who may act on or read what. Identity comes from the certificate (Caller), never from request fields.
+// Who may act on or read what. Identity comes from the certificate (Caller), never from request fields; the roles
+// of each function come from the wire contract's table (CALLABLE_BY), which the gateway's routes also enforce.
 import { forbidden } from './errors';
 import type { Caller, Party, PartyId, PartyKind, Pledge, Receivable, Role } from './types';
-
-/** Holders act on their receivables as treasury (suppliers) or credit (banks that bought one). */
-export const HOLDER_ROLES: readonly Role[] = ['treasury', 'credit'];
 
 export const isAuditor = (caller: Caller): boolean => caller.role === 'auditor' && caller.party?.kind === 'AUDITOR';
 
@@ -31,10 +29,10 @@ export function requireHolder(caller: Caller, receivable: Receivable, roles: rea
   return party;
 }
 
-export function requireDebtor(caller: Caller, receivable: Receivable): Party {
+export function requireDebtor(caller: Caller, receivable: Receivable, roles: readonly Role[]): Party {
   const party = requireCompany(caller);
-  if (party.id !== receivable.debtor || caller.role !== 'erp') {
-    throw forbidden('only the debtor (role erp) may do this', { receivableId: receivable.id });
+  if (party.id !== receivable.debtor || !roles.includes(caller.role)) {
+    throw forbidden(`only the debtor (role ${roles.join('|')}) may do this`, { receivableId: receivable.id });
   }
   return party;
 }

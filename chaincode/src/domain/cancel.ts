@@ -1,3 +1,4 @@
+import { CALLABLE_BY } from '@scf/wire';
 import { requireDebtor } from './access';
 import { invalidState } from './errors';
 import { ledgerEvent } from './events';
@@ -18,7 +19,7 @@ export async function cancel(
 ): Promise<Outcome<Receivable>> {
   const request = parseIdRequest(raw);
   const receivable = await requireReceivable(reader, request.id);
-  requireDebtor(caller, receivable);
+  requireDebtor(caller, receivable, CALLABLE_BY.receivables.Cancel);
   requireStatus(receivable, 'CONFIRMED');
   if (receivable.parentId !== null || receivable.everTransferred || receivable.everPledged) {
     throw invalidState('only a root receivable never split, transferred or pledged can be cancelled', {

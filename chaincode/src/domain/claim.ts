@@ -1,3 +1,4 @@
+import { CALLABLE_BY } from '@scf/wire';
 import { requireActor } from './access';
 import type { LedgerReader } from './ledger-reader';
 import { requireRegistered } from './lookups';
@@ -14,7 +15,7 @@ export async function claim(
   raw: string,
 ): Promise<Outcome<CreatedValue>> {
   const request = parseClaim(raw);
-  const creditor = requireActor(caller, ['treasury'], ['SUPPLIER']);
+  const creditor = requireActor(caller, CALLABLE_BY.receivables.Claim, ['SUPPLIER']);
   const debtor = await requireRegistered(reader, request.counterparty, '$.debtor', ['CORE']);
   const plan: OriginationPlan = {
     operation: 'claim',

@@ -1,4 +1,5 @@
 // The debtor answers a supplier's claim: confirm makes it tradable, reject frees its invoices.
+import { CALLABLE_BY } from '@scf/wire';
 import { requireDebtor } from './access';
 import { ledgerEvent } from './events';
 import type { LedgerReader } from './ledger-reader';
@@ -16,7 +17,7 @@ export async function confirm(
 ): Promise<Outcome<Receivable>> {
   const request = parseIdRequest(raw);
   const receivable = await requireReceivable(reader, request.id);
-  requireDebtor(caller, receivable);
+  requireDebtor(caller, receivable, CALLABLE_BY.receivables.Confirm);
   requireStatus(receivable, 'PENDING');
   const confirmed = touched(receivable, tx.at, { status: 'CONFIRMED' });
   return done(
@@ -34,7 +35,7 @@ export async function reject(
 ): Promise<Outcome<Receivable>> {
   const request = parseReject(raw);
   const receivable = await requireReceivable(reader, request.id);
-  requireDebtor(caller, receivable);
+  requireDebtor(caller, receivable, CALLABLE_BY.receivables.Reject);
   requireStatus(receivable, 'PENDING');
   const rejected = touched(receivable, tx.at, { status: 'REJECTED', rejectionReason: request.reason });
   const writes: Write[] = [{ kind: 'receivable', receivable: rejected }, ...releaseFingerprints(rejected)];

@@ -1,16 +1,7 @@
-// Refusals carry a stable code so the gateway can map them to HTTP without parsing messages.
-export const ERROR_CODES = [
-  'VALIDATION',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'INVALID_STATE',
-  'DOUBLE_PLEDGE',
-  'DUPLICATE_INVOICE',
-  'CONFLICT_EXTERNAL_REF',
-  'NOT_DUE',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+// Refusals carry a stable code (the wire contract's) so the gateway can map them to HTTP without parsing messages.
+import type { ContractErrorCode } from '@scf/wire';
+
+export type ErrorCode = ContractErrorCode;
 
 export type ErrorDetails = Record<string, unknown>;
 

@@ -2,9 +2,6 @@
 import { sha256Hex } from './canonical';
 import type { ConflictId, PartyId, PledgeId, ReceivableId } from './types';
 
-export const RECEIVABLE_ID_PATTERN = /^RCV-[0-9a-f]{32}(\.[1-9][0-9]?)*$/;
-export const PLEDGE_ID_PATTERN = /^RCV-[0-9a-f]{32}(\.[1-9][0-9]?)*~P[1-9][0-9]{0,5}$/;
-
 /** Idempotency key: the same originator and external reference always map to the same receivable. */
 export const rootReceivableId = (originator: PartyId, externalRef: string): ReceivableId =>
   `RCV-${sha256Hex(`${originator}|${externalRef}`).slice(0, 32)}` as ReceivableId;

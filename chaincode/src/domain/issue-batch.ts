@@ -1,3 +1,4 @@
+import { CALLABLE_BY } from '@scf/wire';
 import { requireActor } from './access';
 import { duplicateInvoiceDrafts, recordConflicts, refusedAndRecorded, type ConflictDraft } from './conflicts';
 import { atItem, validation } from './errors';
@@ -50,7 +51,7 @@ export async function issueBatch(
   raw: string,
 ): Promise<Outcome<{ results: BatchItemResult[] }>> {
   const requests = parseIssueBatch(raw);
-  const debtor = requireActor(caller, ['erp'], ['CORE']);
+  const debtor = requireActor(caller, CALLABLE_BY.receivables.IssueBatch, ['CORE']);
   assertItemsDistinct(requests);
 
   const originations: Origination[] = [];

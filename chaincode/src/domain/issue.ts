@@ -1,3 +1,4 @@
+import { CALLABLE_BY } from '@scf/wire';
 import { requireActor } from './access';
 import type { LedgerReader } from './ledger-reader';
 import { requireRegistered } from './lookups';
@@ -13,7 +14,7 @@ export async function issuePlan(
   request: OriginationRequest,
   field: string,
 ): Promise<OriginationPlan> {
-  const debtor = requireActor(caller, ['erp'], ['CORE']);
+  const debtor = requireActor(caller, CALLABLE_BY.receivables.Issue, ['CORE']);
   const creditor = await requireRegistered(reader, request.counterparty, `${field}.creditor`, ['SUPPLIER']);
   return { operation: 'issue', debtor, creditor, originator: debtor.id, status: 'CONFIRMED', request };
 }

@@ -1,4 +1,5 @@
 // The pledgee bank's answers: accept (PENDING→ACTIVE), reject (PENDING→REJECTED), release (ACTIVE→RELEASED).
+import { CALLABLE_BY, type ReceivableFunction } from '@scf/wire';
 import { pledgeAudience } from './access';
 import { assertNever } from './assert-never';
 import { forbidden, invalidState } from './errors';
@@ -8,7 +9,7 @@ import { requirePledge, requireReceivable } from './lookups';
 import { done, type Outcome } from './outcome';
 import { touched } from './receivable-state';
 import { parsePledgeAction } from './requests';
-import type { Caller, Encumbrance, Pledge, PledgeStatus, TxInfo } from './types';
+import type { Caller, Encumbrance, Pledge, PledgeStatus, Role, TxInfo } from './types';
 
 export type PledgeDecision = 'accept' | 'reject' | 'release';
 
@@ -18,6 +19,20 @@ interface Transition {
   event: EventType;
   /** The lock after the decision: kept (as ACTIVE) or lifted. */
   lock: (current: Encumbrance) => Encumbrance | null;
+}
+
+/** The chaincode function that carries each decision. */
+function functionOf(decision: PledgeDecision): Extract<ReceivableFunction, `${string}Pledge`> {
+  switch (decision) {
+    case 'accept':
+      return 'AcceptPledge';
+    case 'reject':
+      return 'RejectPledge';
+    case 'release':
+      return 'ReleasePledge';
+    default:
+      return assertNever(decision);
+  }
 }
 
 function transitionFor(decision: PledgeDecision): Transition {
@@ -47,8 +62,9 @@ export async function decidePledge(
 ): Promise<Outcome<Pledge>> {
   const request = parsePledgeAction(raw);
   const pledge = await requirePledge(reader, request.pledgeId);
-  if (caller.party?.id !== pledge.pledgee || caller.role !== 'credit') {
-    throw forbidden('only the pledgee bank (role credit) may decide on a pledge', { pledgeId: pledge.id });
+  const roles: readonly Role[] = CALLABLE_BY.receivables[functionOf(decision)];
+  if (caller.party?.id !== pledge.pledgee || !roles.includes(caller.role)) {
+    throw forbidden(`only the pledgee bank (role ${roles.join('|')}) may decide on a pledge`, { pledgeId: pledge.id });
   }
   const transition = transitionFor(decision);
   if (pledge.status !== transition.from) {

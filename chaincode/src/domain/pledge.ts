@@ -1,4 +1,5 @@
-import { HOLDER_ROLES, requireHolder } from './access';
+import { CALLABLE_BY } from '@scf/wire';
+import { requireHolder } from './access';
 import { toBigInt } from './amount';
 import { doublePledgeDraft, recordConflicts, refusedAndRecorded } from './conflicts';
 import { validation } from './errors';
@@ -19,7 +20,7 @@ import type { Caller, Pledge, TxInfo } from './types';
 export async function pledge(reader: LedgerReader, caller: Caller, tx: TxInfo, raw: string): Promise<Outcome<Pledge>> {
   const request = parsePledge(raw);
   const receivable = await requireReceivable(reader, request.id);
-  const holder = requireHolder(caller, receivable, HOLDER_ROLES);
+  const holder = requireHolder(caller, receivable, CALLABLE_BY.receivables.Pledge);
   requireStatus(receivable, 'CONFIRMED');
   if (request.pledgee === holder.id) throw validation('cannot pledge to yourself', { field: '$.pledgee' });
   await requireRegistered(reader, request.pledgee, '$.pledgee', ['BANK']);

@@ -1,9 +1,10 @@
+import { CALLABLE_BY } from '@scf/wire';
 import { forbidden, invalidState } from './errors';
 import { ledgerEvent } from './events';
 import type { LedgerReader } from './ledger-reader';
 import { done, type Outcome } from './outcome';
 import { parseRegisterParty } from './requests';
-import type { Caller, Party, TxInfo } from './types';
+import type { Caller, Party, Role, TxInfo } from './types';
 
 /** Org admins register their own companies; the MSP comes from the admin's certificate, never the request. */
 export async function registerParty(
@@ -13,7 +14,8 @@ export async function registerParty(
   raw: string,
 ): Promise<Outcome<Party>> {
   const request = parseRegisterParty(raw);
-  if (caller.role !== 'admin')
+  const roles: readonly Role[] = CALLABLE_BY.parties.RegisterParty;
+  if (!roles.includes(caller.role))
     throw forbidden('only an organisation admin may register parties', { role: caller.role });
 
   const existing = await reader.party(request.id);

@@ -1,12 +1,25 @@
 // One parser per request shape; each returns a typed request or throws VALIDATION.
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_BATCH_ITEMS,
+  MAX_CURSOR_LENGTH,
+  MAX_INVOICES,
+  MAX_LEGAL_NAME_LENGTH,
+  MAX_PAGE_SIZE,
+  MAX_REASON_LENGTH,
+  MAX_SPLIT_PARTS,
+  MIN_SPLIT_PARTS,
+  PLEDGE_ID,
+  RECEIVABLE_ID,
+} from '@scf/wire';
 import { atItem, validation } from './errors';
-import { PLEDGE_ID_PATTERN, RECEIVABLE_ID_PATTERN } from './ids';
 import { PARTY_KINDS, RECEIVABLE_STATUSES } from './types';
 import type { Amount, CalendarDate, PartyId, PartyKind, PledgeId, ReceivableId, ReceivableStatus } from './types';
 import {
   amount,
   calendarDate,
   currency,
+  formatted,
   integer,
   list,
   object,
@@ -19,17 +32,10 @@ import {
 } from './validation';
 
 const ROOT = '$';
-export const MAX_INVOICES = 100;
-export const MAX_BATCH_ITEMS = 500;
-export const MIN_SPLIT_PARTS = 2;
-export const MAX_SPLIT_PARTS = 50;
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 50;
 
 const receivableId = (value: unknown, path: string): ReceivableId =>
-  text(value, path, { min: 1, max: 128, pattern: RECEIVABLE_ID_PATTERN }) as ReceivableId;
-const pledgeId = (value: unknown, path: string): PledgeId =>
-  text(value, path, { min: 1, max: 160, pattern: PLEDGE_ID_PATTERN }) as PledgeId;
+  formatted(value, path, RECEIVABLE_ID) as ReceivableId;
+const pledgeId = (value: unknown, path: string): PledgeId => formatted(value, path, PLEDGE_ID) as PledgeId;
 
 export const parseReceivableIdArgument = (value: string): ReceivableId => receivableId(value, 'id');
 export const parsePledgeIdArgument = (value: string): PledgeId => pledgeId(value, 'pledgeId');
@@ -45,7 +51,7 @@ export function parseRegisterParty(raw: string): RegisterPartyRequest {
   const f = object(parseJsonRequest(raw), ROOT, ['id', 'legalName', 'kind']);
   return {
     id: partyId(f.id, '$.id'),
-    legalName: text(f.legalName, '$.legalName', { min: 1, max: 200, pattern: /^\S(.*\S)?$/ }),
+    legalName: text(f.legalName, '$.legalName', { min: 1, max: MAX_LEGAL_NAME_LENGTH, pattern: /^\S(.*\S)?$/ }),
     kind: oneOf(f.kind, '$.kind', PARTY_KINDS),
   };
 }
@@ -122,7 +128,7 @@ export interface RejectRequest extends IdRequest {
 }
 export function parseReject(raw: string): RejectRequest {
   const f = object(parseJsonRequest(raw), ROOT, ['id', 'reason']);
-  return { id: receivableId(f.id, '$.id'), reason: text(f.reason, '$.reason', { min: 1, max: 500 }) };
+  return { id: receivableId(f.id, '$.id'), reason: text(f.reason, '$.reason', { min: 1, max: MAX_REASON_LENGTH }) };
 }
 
 export interface SplitPart {
@@ -190,7 +196,7 @@ const PAGE_FIELDS = ['pageSize', 'bookmark'] as const;
 function parsePage(f: Record<string, unknown>): PageRequest {
   return {
     pageSize: optional(f.pageSize, (v) => integer(v, '$.pageSize', 1, MAX_PAGE_SIZE)) ?? DEFAULT_PAGE_SIZE,
-    bookmark: optional(f.bookmark, (v) => text(v, '$.bookmark', { min: 0, max: 2048 })) ?? '',
+    bookmark: optional(f.bookmark, (v) => text(v, '$.bookmark', { min: 0, max: MAX_CURSOR_LENGTH })) ?? '',
   };
 }
 

@@ -1,3 +1,4 @@
+import { CALLABLE_BY } from '@scf/wire';
 import { requireDebtor } from './access';
 import { invalidState, notDue } from './errors';
 import { ledgerEvent } from './events';
@@ -21,7 +22,7 @@ export async function settle(
 ): Promise<Outcome<Receivable[]>> {
   const request = parseSettle(raw);
   const target = await requireReceivable(reader, request.id);
-  requireDebtor(caller, target);
+  requireDebtor(caller, target, CALLABLE_BY.receivables.Settle);
   requireStatus(target, 'CONFIRMED', 'SPLIT');
   if (tx.date < target.dueDate)
     throw notDue(`due on ${target.dueDate}`, { id: target.id, dueDate: target.dueDate, today: tx.date });

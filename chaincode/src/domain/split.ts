@@ -1,3 +1,4 @@
+import { CALLABLE_BY } from '@scf/wire';
 import { requireHolder } from './access';
 import { sumAmounts, toBigInt } from './amount';
 import { invalidState, validation } from './errors';
@@ -22,7 +23,7 @@ export async function split(
 ): Promise<Outcome<{ parent: Receivable; children: Receivable[] }>> {
   const request = parseSplit(raw);
   const parent = await requireReceivable(reader, request.id);
-  requireHolder(caller, parent, ['treasury']);
+  requireHolder(caller, parent, CALLABLE_BY.receivables.Split);
   requireStatus(parent, 'CONFIRMED');
   requireUnencumbered(parent);
   if (parent.depth + 1 > MAX_DEPTH) {

@@ -1,4 +1,5 @@
-import { HOLDER_ROLES, requireHolder } from './access';
+import { CALLABLE_BY } from '@scf/wire';
+import { requireHolder } from './access';
 import { validation } from './errors';
 import { ledgerEvent } from './events';
 import type { LedgerReader } from './ledger-reader';
@@ -17,7 +18,7 @@ export async function transfer(
 ): Promise<Outcome<Receivable>> {
   const request = parseTransfer(raw);
   const receivable = await requireReceivable(reader, request.id);
-  const holder = requireHolder(caller, receivable, HOLDER_ROLES);
+  const holder = requireHolder(caller, receivable, CALLABLE_BY.receivables.Transfer);
   requireStatus(receivable, 'CONFIRMED');
   requireUnencumbered(receivable);
   if (request.to === holder.id) throw validation('cannot transfer to the current holder', { field: '$.to' });

@@ -13,21 +13,14 @@ export type CalendarDate = Brand<string, 'CalendarDate'>;
 /** Hex sha256 of debtor|code|number. */
 export type Fingerprint = Brand<string, 'Fingerprint'>;
 
-export const ROLES = ['erp', 'treasury', 'credit', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { ConflictKind, PartyKind, PledgeStatus, ReceivableStatus, Role } from '@scf/wire';
 
-export const PARTY_KINDS = ['CORE', 'SUPPLIER', 'BANK', 'AUDITOR'] as const;
-export type PartyKind = (typeof PARTY_KINDS)[number];
+// The vocabulary is the wire contract's, shared with the gateway; re-exported so domain rules import one module.
+export { PARTY_KINDS, PLEDGE_STATUSES, RECEIVABLE_STATUSES, ROLES } from '@scf/wire';
+export type { ConflictKind, PartyKind, PledgeStatus, ReceivableStatus, Role } from '@scf/wire';
 
-export const RECEIVABLE_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'SPLIT', 'SETTLED', 'CANCELLED'] as const;
-export type ReceivableStatus = (typeof RECEIVABLE_STATUSES)[number];
-
-export const PLEDGE_STATUSES = ['PENDING', 'ACTIVE', 'REJECTED', 'RELEASED', 'SETTLED'] as const;
-export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 /** Only these pledge states lock the receivable. */
 export type EncumbranceStatus = Extract<PledgeStatus, 'PENDING' | 'ACTIVE'>;
-
-export type ConflictKind = 'DOUBLE_PLEDGE' | 'DUPLICATE_INVOICE';
 
 export interface Party {
   id: PartyId;

@@ -1,5 +1,6 @@
 // Strict field readers: every request is checked field by field and unknown fields are refused,
 // so a typo in a client never silently drops data.
+import { CURRENCY, PARTY_ID, REFERENCE, type TextFormat } from '@scf/wire';
 import { parseAmount } from './amount';
 import { validation } from './errors';
 import type { Amount, CalendarDate, PartyId } from './types';
@@ -56,18 +57,13 @@ export function text(value: unknown, path: string, rule: TextRule): string {
 export const optional = <T>(value: unknown, read: (v: unknown) => T): T | undefined =>
   value === undefined ? undefined : read(value);
 
-/** Printable ASCII without spaces: safe inside composite keys and logs. */
-export const REFERENCE_PATTERN = /^[\x21-\x7E]+$/;
-export const reference = (value: unknown, path: string): string =>
-  text(value, path, { min: 1, max: 64, pattern: REFERENCE_PATTERN });
+/** A text in one of the wire contract's formats. */
+export const formatted = (value: unknown, path: string, format: TextFormat): string =>
+  text(value, path, { min: format.minLength, max: format.maxLength, pattern: format.pattern });
 
-export const PARTY_ID_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
-export const partyId = (value: unknown, path: string): PartyId =>
-  text(value, path, { min: 2, max: 32, pattern: PARTY_ID_PATTERN }) as PartyId;
-
-const CURRENCY_PATTERN = /^[A-Z]{3}$/;
-export const currency = (value: unknown, path: string): string =>
-  text(value, path, { min: 3, max: 3, pattern: CURRENCY_PATTERN });
+export const reference = (value: unknown, path: string): string => formatted(value, path, REFERENCE);
+export const partyId = (value: unknown, path: string): PartyId => formatted(value, path, PARTY_ID) as PartyId;
+export const currency = (value: unknown, path: string): string => formatted(value, path, CURRENCY);
 
 /** Amount strings only (JSON numbers lose precision past 2^53); `positive` refuses zero. */
 export function amount(value: unknown, path: string, positive = true): Amount {

@@ -2,7 +2,7 @@
 import jwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ConnectionDescription } from '../fabric/connection-description';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors/api-error';
 import type { Caller, Role } from '../types';
 import { TOKEN_ALGORITHM, TOKEN_ISSUER, callerFromClaims } from './tokens';
 import type { TokenClaims } from './tokens';

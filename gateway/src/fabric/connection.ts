@@ -8,7 +8,7 @@ import type { Contract, Gateway, Network } from '@hyperledger/fabric-gateway';
 import type { IdentityName, OrgName } from '../types';
 import { identityOf } from './connection-description';
 import type { ConnectionDescription } from './connection-description';
-import type { ContractName } from './ledger';
+import type { ContractName } from '@scf/wire';
 import { newNativeSigner } from './signer';
 
 const seconds = (n: number) => (): grpc.CallOptions => ({ deadline: Date.now() + n * 1000 });

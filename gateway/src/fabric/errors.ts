@@ -2,10 +2,9 @@
 // unreachable peers/orderers into 503, and an unobservable commit into 202 with the txId.
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { CommitError, CommitStatusError, EndorseError, GatewayError, StatusCode } from '@hyperledger/fabric-gateway';
-import { ApiError, isContractErrorCode } from '../http/api-error';
-import type { ContractErrorCode, ErrorDetails } from '../http/api-error';
-
-export const ERROR_PREFIX = 'SCF_ERROR:';
+import { ERROR_PREFIX } from '@scf/wire';
+import { ApiError, isContractErrorCode } from '../errors/api-error';
+import type { ContractErrorCode, ErrorDetails } from '../errors/api-error';
 /** Seconds a client should wait before retrying when a peer or orderer is unreachable. */
 export const RETRY_AFTER_SECONDS = 5;
 

@@ -1,13 +1,14 @@
 // The seam between HTTP routes and Fabric: routes depend on this interface only, so unit tests use a fake ledger.
+import type { ContractName, FunctionName } from '@scf/wire';
 import type { IdentityName, OrgName } from '../types';
 
-export type ContractName = 'receivables' | 'parties';
+/** The contracts the REST API reaches (the baseline probe is the benchmark's, not the API's). */
+export type ApiContract = Exclude<ContractName, 'baseline'>;
 
-export interface LedgerCall {
-  contract: ContractName;
-  fn: string;
-  args: readonly string[];
-}
+/** One chaincode call; its function is one of the wire contract's, so a typo fails to compile. */
+export type LedgerCall = {
+  [C in ApiContract]: { contract: C; fn: FunctionName<C>; args: readonly string[] };
+}[ApiContract];
 
 /** An endorsed transaction, recorded before it goes to the orderer so that a crash cannot lose track of it. */
 export interface PreparedTransaction {

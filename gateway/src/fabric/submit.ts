@@ -1,7 +1,7 @@
 // endorse -> submit -> wait for commit, with read conflicts re-endorsed as NEW transactions (fresh txId, fresh reads).
 // Contract errors surface at endorsement and are never retried: the same request would be refused again.
 import type { Proposal, Status, Transaction } from '@hyperledger/fabric-gateway';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors/api-error';
 import { isReadConflict, toApiError, transactionInvalid } from './errors';
 import type { Committed, LedgerCall, PreparedTransaction, SubmitHooks } from './ledger';
 

@@ -1,6 +1,6 @@
 // Every failure leaves the gateway in the one error shape, whichever layer raised it.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from './api-error';
+import { ApiError } from '../errors/api-error';
 
 /** Fastify's own errors (schema validation, body parsing, rate limit, ...) in the gateway's vocabulary. */
 function fromFastifyError(error: FastifyError): ApiError {

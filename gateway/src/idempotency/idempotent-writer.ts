@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import stringify from 'json-stringify-deterministic';
 import type { Ledger, LedgerCall, PreparedTransaction } from '../fabric/ledger';
-import { ApiError, isContractErrorCode } from '../http/api-error';
-import { errorResponse, renderCommitted } from '../http/write-outcome';
+import { ApiError, isContractErrorCode } from '../errors/api-error';
+import { errorResponse, renderCommitted } from './write-outcome';
 import type { IdentityName } from '../types';
 import type { IdempotencyFileStore } from './file-store';
 import type { StoredResponse } from './records';

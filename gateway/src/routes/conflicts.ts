@@ -1,7 +1,7 @@
 // Recorded conflicts (double pledges, duplicate invoices): auditors see all, others those against their own claims.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
-import { pageRequest, readLedger, toPage, jsonCall } from './context';
+import { callableBy, jsonCall, pageRequest, readLedger, toPage } from './context';
 import { PageQuery, Strict, readSchema } from './schemas';
 
 export const conflictRoutes =
@@ -10,6 +10,7 @@ export const conflictRoutes =
     app.get(
       '/conflicts',
       {
+        config: callableBy('receivables', 'ListConflicts'),
         schema: readSchema({
           tags: ['conflicts'],
           summary: 'Recorded conflicts visible to the caller (auditors: all)',

@@ -1,7 +1,9 @@
 // What every /v1 route needs, and the two ways a route reaches the ledger: an idempotent write or a read.
+import { MAX_PAGE_SIZE, rolesFor, type FunctionName, type ReceivableFunction, type Role } from '@scf/wire';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { callerOf } from '../auth/authenticate';
-import type { Ledger, LedgerCall } from '../fabric/ledger';
+import { ApiError } from '../errors/api-error';
+import type { ApiContract, Ledger, LedgerCall } from '../fabric/ledger';
 import type { IdempotentWriter } from '../idempotency/idempotent-writer';
 import { requestFingerprint } from '../idempotency/idempotent-writer';
 
@@ -10,12 +12,21 @@ export interface RouteContext {
   writer: IdempotentWriter;
 }
 
-/** Writes (and the list reads) take one argument: the JSON request. */
-export const jsonCall = (contract: LedgerCall['contract'], fn: string, request: object): LedgerCall => ({
-  contract,
-  fn,
-  args: [JSON.stringify(request)],
+/** Route config: only the roles the wire contract lets call FN get past authentication; others get 403. */
+export const callableBy = <C extends ApiContract>(contract: C, fn: FunctionName<C>): { roles: readonly Role[] } => ({
+  roles: rolesFor(contract, fn),
 });
+
+/** A call of FN with positional string arguments. */
+export const ledgerCall = <C extends ApiContract>(
+  contract: C,
+  fn: FunctionName<C>,
+  args: readonly string[],
+): LedgerCall => ({ contract, fn, args }) as LedgerCall;
+
+/** Writes (and the list reads) take one argument: the JSON request. */
+export const jsonCall = <C extends ApiContract>(contract: C, fn: FunctionName<C>, request: object): LedgerCall =>
+  ledgerCall(contract, fn, [JSON.stringify(request)]);
 
 export async function sendWrite(
   ctx: RouteContext,
@@ -37,7 +48,7 @@ export async function sendWrite(
 
 /** Handler of a write on one receivable: the chaincode request is the path's id plus the validated body. */
 export const receivableWrite =
-  (ctx: RouteContext, fn: string) =>
+  (ctx: RouteContext, fn: ReceivableFunction) =>
   (
     request: FastifyRequest<{ Params: { id: string }; Body: Record<string, unknown> }>,
     reply: FastifyReply,
@@ -55,7 +66,14 @@ export function toPage(page: unknown): { items: unknown[]; nextCursor: string | 
   return { items: items ?? [], nextCursor: bookmark ? bookmark : null };
 }
 
-export const pageRequest = (query: { cursor?: string; pageSize?: string }) => ({
-  ...(query.pageSize === undefined ? {} : { pageSize: Number(query.pageSize) }),
-  ...(query.cursor === undefined ? {} : { bookmark: query.cursor }),
-});
+/** The chaincode's page request; a page size over the wire contract's limit is refused here, before endorsing. */
+export function pageRequest(query: { cursor?: string; pageSize?: string }): { pageSize?: number; bookmark?: string } {
+  const pageSize = query.pageSize === undefined ? undefined : Number(query.pageSize);
+  if (pageSize !== undefined && pageSize > MAX_PAGE_SIZE) {
+    throw new ApiError('VALIDATION', `querystring/pageSize must be at most ${MAX_PAGE_SIZE}`, { field: 'pageSize' });
+  }
+  return {
+    ...(pageSize === undefined ? {} : { pageSize }),
+    ...(query.cursor === undefined ? {} : { bookmark: query.cursor }),
+  };
+}

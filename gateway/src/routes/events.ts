@@ -10,7 +10,7 @@ import { comparePositions, parsePosition } from '../events/position';
 import type { EventPosition } from '../events/position';
 import { audienceOf, canSee } from '../events/visibility';
 import type { ConnectionDescription } from '../fabric/connection-description';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors/api-error';
 import { ErrorResponse } from './schemas';
 
 export interface EventRouteOptions {

@@ -1,7 +1,7 @@
 // The registry of companies on the channel (any member may read it).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
-import { readLedger } from './context';
+import { callableBy, readLedger } from './context';
 import { PartyId, Strict, readSchema } from './schemas';
 
 const tags = ['parties'];
@@ -9,12 +9,17 @@ const tags = ['parties'];
 export const partyRoutes =
   (ctx: RouteContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    app.get('/parties', { schema: readSchema({ tags, summary: 'Every registered party' }) }, (request) =>
-      readLedger(ctx, request, { contract: 'parties', fn: 'ListParties', args: [] }),
+    app.get(
+      '/parties',
+      { config: callableBy('parties', 'ListParties'), schema: readSchema({ tags, summary: 'Every registered party' }) },
+      (request) => readLedger(ctx, request, { contract: 'parties', fn: 'ListParties', args: [] }),
     );
     app.get(
       '/parties/:id',
-      { schema: readSchema({ tags, summary: 'One registered party', params: Strict({ id: PartyId }) }) },
+      {
+        config: callableBy('parties', 'GetParty'),
+        schema: readSchema({ tags, summary: 'One registered party', params: Strict({ id: PartyId }) }),
+      },
       (request) => readLedger(ctx, request, { contract: 'parties', fn: 'GetParty', args: [request.params.id] }),
     );
   };

@@ -2,7 +2,7 @@
 // A second pledge of an encumbered receivable is refused AND recorded by the chaincode: 409 with the conflict.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
-import { readLedger, receivableWrite, sendWrite, jsonCall } from './context';
+import { callableBy, jsonCall, readLedger, receivableWrite, sendWrite } from './context';
 import {
   EmptyBody,
   PartyId,
@@ -29,7 +29,7 @@ export const pledgeRoutes =
     app.post(
       '/receivables/:id/pledges',
       {
-        config: { roles: ['treasury'] },
+        config: callableBy('receivables', 'Pledge'),
         schema: writeSchema({
           tags,
           summary: 'Pledge a receivable to a bank (holder); refused with 409 DOUBLE_PLEDGE if already encumbered',
@@ -44,7 +44,7 @@ export const pledgeRoutes =
       app.post(
         `/pledges/:pledgeId/${action}`,
         {
-          config: { roles: ['credit'] },
+          config: callableBy('receivables', fn),
           schema: writeSchema({ tags, summary, params: PledgeParams, body: EmptyBody }),
         },
         (request, reply) =>
@@ -54,7 +54,10 @@ export const pledgeRoutes =
 
     app.get(
       '/pledges/:pledgeId',
-      { schema: readSchema({ tags, summary: 'A pledge (pledgor, pledgee, auditors)', params: PledgeParams }) },
+      {
+        config: callableBy('receivables', 'GetPledge'),
+        schema: readSchema({ tags, summary: 'A pledge (pledgor, pledgee, auditors)', params: PledgeParams }),
+      },
       (request) =>
         readLedger(ctx, request, { contract: 'receivables', fn: 'GetPledge', args: [request.params.pledgeId] }),
     );

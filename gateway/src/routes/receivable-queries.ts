@@ -3,7 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
-import { pageRequest, readLedger, toPage, jsonCall } from './context';
+import { callableBy, jsonCall, pageRequest, readLedger, toPage } from './context';
 import { PageQuery, ReceivableParams, ReceivableStatus, Strict, readSchema } from './schemas';
 
 const tags = ['receivables'];
@@ -33,6 +33,7 @@ export const receivableQueryRoutes =
     app.get(
       '/receivables',
       {
+        config: callableBy('receivables', 'ListReceivables'),
         schema: readSchema(
           {
             tags,
@@ -53,6 +54,7 @@ export const receivableQueryRoutes =
     app.get(
       '/receivables/count',
       {
+        config: callableBy('receivables', 'CountReceivables'),
         schema: readSchema(
           {
             tags,
@@ -74,7 +76,7 @@ export const receivableQueryRoutes =
     for (const [suffix, fn, summary] of BY_ID) {
       app.get(
         `/receivables/:id${suffix}`,
-        { schema: readSchema({ tags, summary, params: ReceivableParams }) },
+        { config: callableBy('receivables', fn), schema: readSchema({ tags, summary, params: ReceivableParams }) },
         (request) => readLedger(ctx, request, { contract: 'receivables', fn, args: [request.params.id] }),
       );
     }

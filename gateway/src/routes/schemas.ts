@@ -1,8 +1,21 @@
 // Request and response schemas shared by the routes. Request objects never accept unknown properties, and the
-// patterns mirror the chaincode's so bad input is refused here, before anything is endorsed.
+// formats and limits are the wire contract's (the chaincode's own), so bad input is refused before endorsement.
+import {
+  CURRENCY,
+  DEFAULT_PAGE_SIZE,
+  ERROR_CODES,
+  MAX_CURSOR_LENGTH,
+  MAX_INVOICES,
+  MAX_PAGE_SIZE,
+  PARTY_ID,
+  PLEDGE_ID,
+  RECEIVABLE_ID,
+  RECEIVABLE_STATUSES,
+  REFERENCE,
+  type TextFormat,
+} from '@scf/wire';
 import { Type } from '@sinclair/typebox';
-import type { TSchema } from '@sinclair/typebox';
-import { CONTRACT_ERROR_CODES, GATEWAY_ERROR_CODES } from '../http/api-error';
+import type { StringOptions, TSchema } from '@sinclair/typebox';
 import { IDEMPOTENCY_KEY_PATTERN } from '../idempotency/idempotent-writer';
 
 /** Closed object: unknown fields are a 400. */
@@ -15,23 +28,25 @@ export const PositiveAmount = Type.String({
   description: 'Amount in minor units as a decimal string, > 0',
   examples: ['1000000'],
 });
-export const PartyId = Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]{1,31}$', examples: ['SUP-T1'] });
-export const ReceivableId = Type.String({
-  pattern: '^RCV-[0-9a-f]{32}(\\.[1-9][0-9]?)*$',
-  maxLength: 128,
+/** A string in one of the wire contract's text formats. */
+const formatted = (format: TextFormat, options: StringOptions = {}) =>
+  Type.String({
+    pattern: format.pattern.source,
+    minLength: format.minLength,
+    maxLength: format.maxLength,
+    ...options,
+  });
+
+export const PartyId = formatted(PARTY_ID, { examples: ['SUP-T1'] });
+export const ReceivableId = formatted(RECEIVABLE_ID, {
   description: 'Receivable id; split children are <parentId>.<n>',
 });
-export const PledgeId = Type.String({
-  pattern: '^RCV-[0-9a-f]{32}(\\.[1-9][0-9]?)*~P[1-9][0-9]{0,5}$',
-  maxLength: 160,
-});
+export const PledgeId = formatted(PLEDGE_ID);
 /** Printable ASCII without spaces, as the chaincode requires for references kept in keys. */
-export const Reference = Type.String({ pattern: '^[\\x21-\\x7E]{1,64}$' });
-export const Currency = Type.String({ pattern: '^[A-Z]{3}$', examples: ['CNY'] });
+export const Reference = formatted(REFERENCE);
+export const Currency = formatted(CURRENCY, { examples: ['CNY'] });
 export const CalendarDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
-export const ReceivableStatus = Type.Union(
-  ['PENDING', 'CONFIRMED', 'REJECTED', 'SPLIT', 'SETTLED', 'CANCELLED'].map((s) => Type.Literal(s)),
-);
+export const ReceivableStatus = Type.Union(RECEIVABLE_STATUSES.map((s) => Type.Literal(s)));
 
 export const Invoice = Strict({ number: Reference, code: Reference, amount: PositiveAmount });
 
@@ -40,7 +55,7 @@ const originationFields = {
   amount: PositiveAmount,
   currency: Currency,
   dueDate: CalendarDate,
-  invoices: Type.Array(Invoice, { minItems: 1, maxItems: 100 }),
+  invoices: Type.Array(Invoice, { minItems: 1, maxItems: MAX_INVOICES }),
 };
 export const IssueBody = Strict(
   { ...originationFields, creditor: PartyId },
@@ -55,9 +70,13 @@ export const PledgeParams = Strict({ pledgeId: PledgeId });
 export const EmptyBody = Strict({});
 
 export const PageQuery = {
-  cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'Opaque cursor from a previous page' })),
-  // Query values are strings (no type coercion anywhere in this API).
-  pageSize: Type.Optional(Type.String({ pattern: '^([1-9][0-9]?|100)$', description: '1..100, default 50' })),
+  cursor: Type.Optional(
+    Type.String({ maxLength: MAX_CURSOR_LENGTH, description: 'Opaque cursor from a previous page' }),
+  ),
+  // Query values are strings (no type coercion anywhere in this API); checked against the limit by the chaincode.
+  pageSize: Type.Optional(
+    Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: `1..${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}` }),
+  ),
 };
 
 /** Headers are open by nature (proxies add their own); only the ones the API reads are described. */
@@ -74,7 +93,7 @@ export const IdempotencyHeaders = Type.Object(
 export const ErrorResponse = Type.Object(
   {
     error: Type.Object({
-      code: Type.Union([...CONTRACT_ERROR_CODES, ...GATEWAY_ERROR_CODES].map((c) => Type.Literal(c))),
+      code: Type.Union(ERROR_CODES.map((c) => Type.Literal(c))),
       message: Type.String(),
       details: Type.Record(Type.String(), Type.Unknown()),
     }),

@@ -1,7 +1,7 @@
 // Settlement at maturity: the debtor pays every live leaf of the tree, each to its pledgee if pledged, else its holder.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
-import { receivableWrite } from './context';
+import { callableBy, receivableWrite } from './context';
 import { ReceivableParams, Reference, Strict, writeSchema } from './schemas';
 
 export const settlementRoutes =
@@ -10,7 +10,7 @@ export const settlementRoutes =
     app.post(
       '/receivables/:id/settle',
       {
-        config: { roles: ['erp'] },
+        config: callableBy('receivables', 'Settle'),
         schema: writeSchema({
           tags: ['settlement'],
           summary: 'Settle a receivable on or after its due date (debtor); 409 NOT_DUE before',

@@ -1,8 +1,9 @@
 // What a holder does with a confirmed receivable: split it among several holders, or transfer it whole.
+import { MAX_SPLIT_PARTS, MIN_SPLIT_PARTS } from '@scf/wire';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
-import { receivableWrite } from './context';
+import { callableBy, receivableWrite } from './context';
 import { PartyId, PositiveAmount, ReceivableParams, Strict, writeSchema } from './schemas';
 
 const tags = ['trading'];
@@ -13,13 +14,16 @@ export const tradingRoutes =
     app.post(
       '/receivables/:id/split',
       {
-        config: { roles: ['treasury'] },
+        config: callableBy('receivables', 'Split'),
         schema: writeSchema({
           tags,
           summary: 'Split a receivable; the parts must add up to its amount exactly (holder)',
           params: ReceivableParams,
           body: Strict({
-            parts: Type.Array(Strict({ holder: PartyId, amount: PositiveAmount }), { minItems: 2, maxItems: 50 }),
+            parts: Type.Array(Strict({ holder: PartyId, amount: PositiveAmount }), {
+              minItems: MIN_SPLIT_PARTS,
+              maxItems: MAX_SPLIT_PARTS,
+            }),
           }),
         }),
       },
@@ -29,7 +33,7 @@ export const tradingRoutes =
     app.post(
       '/receivables/:id/transfer',
       {
-        config: { roles: ['treasury'] },
+        config: callableBy('receivables', 'Transfer'),
         schema: writeSchema({
           tags,
           summary: 'Transfer a whole receivable to another party (holder)',

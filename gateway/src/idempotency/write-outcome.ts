@@ -1,9 +1,9 @@
 // How a committed chaincode reply becomes an HTTP response: DONE -> 200, REFUSED (committed with a conflict record) -> 409.
 import type { Committed } from '../fabric/ledger';
-import type { StoredResponse } from '../idempotency/records';
+import type { StoredResponse } from './records';
 import { assertNever } from '../types';
-import { ApiError, isContractErrorCode } from './api-error';
-import type { ContractErrorCode, ErrorDetails } from './api-error';
+import { ApiError, isContractErrorCode } from '../errors/api-error';
+import type { ContractErrorCode, ErrorDetails } from '../errors/api-error';
 
 type ChaincodeReply =
   | { status: 'DONE'; value: unknown }
