@@ -1,6 +1,7 @@
 // Lint for every TypeScript workspace: typescript-eslint's strictest type-aware rules, with Prettier owning layout.
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -19,8 +20,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    // Config files in plain JavaScript (CommonJS or ESM) for Node: no type information to check against.
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
   },
   prettier,
 );

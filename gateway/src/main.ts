@@ -12,7 +12,7 @@ import { FabricLedger } from './fabric/fabric-ledger';
 import { createLogger } from './http/logger';
 import { IdempotencyFileStore } from './idempotency/file-store';
 import { createMetrics } from './metrics';
-import type { OrgName } from './types';
+import type { IdentityName, OrgName } from './types';
 
 /** Longest a shutdown may take before the process exits anyway. */
 const SHUTDOWN_DEADLINE_MS = 45_000;
@@ -26,11 +26,21 @@ async function main(): Promise<void> {
   const ledger = new FabricLedger(connections, { maxConflictRetries: config.maxConflictRetries, metrics });
   const idempotency = await IdempotencyFileStore.open(path.join(config.stateDir, 'idempotency.jsonl'));
 
-  const orgs = (Object.keys(description.orgs) as OrgName[]).filter((org) => listenerIdentity(description, org));
+  // One listener per org that has an identity to listen as.
+  const listeners = new Map<OrgName, IdentityName>();
+  for (const org of Object.keys(description.orgs) as OrgName[]) {
+    const identity = listenerIdentity(description, org);
+    if (identity !== undefined) listeners.set(org, identity);
+  }
+  const listenerOf = (org: OrgName): IdentityName => {
+    const identity = listeners.get(org);
+    if (identity === undefined) throw new Error(`no identity to listen as for org ${org}`);
+    return identity;
+  };
   const events = await EventHub.open(
     config.stateDir,
-    orgs,
-    (org) => fabricEventFeed(connections, listenerIdentity(description, org)!),
+    [...listeners.keys()],
+    (org) => fabricEventFeed(connections, listenerOf(org)),
     { startBlock: config.eventsStartBlock, logger: logger.child({ component: 'events' }) },
   );
 

@@ -33,6 +33,9 @@ export interface HistoryEntry {
 /** Index entries are one byte each, so large pages are cheap. */
 const COUNT_PAGE_SIZE = 1000;
 
+/** The shim types page metadata as always present, but leaves it out of an empty last page (no records, no bookmark). */
+const bookmarkOf = (metadata: { bookmark?: string } | undefined): string => metadata?.bookmark ?? '';
+
 const decode = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
 const encode = (value: unknown): Uint8Array => Buffer.from(canonicalJson(value), 'utf8');
 
@@ -59,7 +62,7 @@ export class LedgerState implements LedgerReader {
   /** getState puts the key in the read set, which is what makes racing writers MVCC-conflict. */
   private async read<T>(key: string): Promise<T | undefined> {
     const bytes = await this.stub.getState(key);
-    return bytes && bytes.length > 0 ? (JSON.parse(decode(bytes)) as T) : undefined;
+    return bytes.length > 0 ? (JSON.parse(decode(bytes)) as T) : undefined;
   }
 
   party(id: PartyId): Promise<Party | undefined> {
@@ -156,8 +159,7 @@ export class LedgerState implements LedgerReader {
       const record = id === undefined ? undefined : await this.read<T>(this.key(recordType, id));
       if (record !== undefined) items.push(record);
     }
-    // The shim leaves out the metadata of an empty last page (no records, no bookmark).
-    return { items, bookmark: metadata?.bookmark ?? '' };
+    return { items, bookmark: bookmarkOf(metadata) };
   }
 
   /** Entries of a composite-key range, counted page by page so no single range query meets the peer's result limit. */
@@ -172,7 +174,7 @@ export class LedgerState implements LedgerReader {
         bookmark,
       );
       total += (await drain(iterator)).length;
-      bookmark = metadata?.bookmark ?? '';
+      bookmark = bookmarkOf(metadata);
     } while (bookmark !== '');
     return total;
   }

@@ -12,7 +12,7 @@ const ORDERED_ARRAYS = ['children'];
 export function canonicalJson(value: unknown): string {
   const sorted =
     value !== null && typeof value === 'object'
-      ? sortKeysRecursive(value as object, { ignoreArrayAtKeys: ORDERED_ARRAYS })
+      ? sortKeysRecursive(value, { ignoreArrayAtKeys: ORDERED_ARRAYS })
       : value;
   return stringify(sorted);
 }

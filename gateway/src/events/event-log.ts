@@ -15,10 +15,15 @@ export interface StoredEvent {
 
 export type EventSubscriber = (event: StoredEvent, position: EventPosition) => void;
 
-const positionOf = (event: StoredEvent): EventPosition => {
+export interface PositionedEvent {
+  event: StoredEvent;
+  position: EventPosition;
+}
+
+const positioned = (event: StoredEvent): PositionedEvent => {
   const position = parsePosition(event.id);
   if (!position) throw new Error(`event log holds a malformed id '${event.id}'`);
-  return position;
+  return { event, position };
 };
 
 export class EventLog {
@@ -27,31 +32,30 @@ export class EventLog {
   private constructor(
     private readonly file: JsonLinesFile<StoredEvent>,
     // Kept in memory in full: fine for one org's stream on a demo network; see README (unfinished: rotation).
-    private readonly events: StoredEvent[],
-    private readonly positions: EventPosition[],
+    private readonly entries: PositionedEvent[],
   ) {}
 
   static async open(path: string): Promise<EventLog> {
     const { file, records } = await JsonLinesFile.open<StoredEvent>(path);
-    return new EventLog(file, records, records.map(positionOf));
+    return new EventLog(file, records.map(positioned));
   }
 
   lastPosition(): EventPosition | undefined {
-    return this.positions.at(-1);
+    return this.entries.at(-1)?.position;
   }
 
   /** Events strictly after POSITION (all of them when undefined), oldest first. */
-  after(position: EventPosition | undefined): Array<{ event: StoredEvent; position: EventPosition }> {
+  after(position: EventPosition | undefined): PositionedEvent[] {
+    if (!position) return this.entries.slice();
     let low = 0;
-    if (position) {
-      let high = this.positions.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (comparePositions(this.positions[mid]!, position) <= 0) low = mid + 1;
-        else high = mid;
-      }
+    let high = this.entries.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const entry = this.entries[mid];
+      if (entry && comparePositions(entry.position, position) <= 0) low = mid + 1;
+      else high = mid;
     }
-    return this.events.slice(low).map((event, i) => ({ event, position: this.positions[low + i]! }));
+    return this.entries.slice(low);
   }
 
   /** Appends an event that must come after the last one; subscribers hear of it once it is durable. */
@@ -62,8 +66,7 @@ export class EventLog {
     }
     const stored: StoredEvent = { id: formatPosition(position), ...event };
     await this.file.append(stored);
-    this.events.push(stored);
-    this.positions.push(position);
+    this.entries.push({ event: stored, position });
     for (const subscriber of this.#subscribers) subscriber(stored, position);
   }
 

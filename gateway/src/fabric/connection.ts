@@ -73,11 +73,13 @@ export class FabricConnections {
       orgs.map(
         (org) =>
           new Promise<boolean>((resolve) => {
-            this.client(org).waitForReady(Date.now() + timeoutMs, (err) => resolve(err === undefined || err === null));
+            this.client(org).waitForReady(Date.now() + timeoutMs, (err) => {
+              resolve(err === undefined);
+            });
           }),
       ),
     );
-    return Object.fromEntries(orgs.map((org, i) => [org, results[i] === true])) as Record<OrgName, boolean>;
+    return Object.fromEntries(orgs.map((org, i) => [org, results[i] === true]));
   }
 
   close(): void {

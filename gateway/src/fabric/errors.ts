@@ -2,6 +2,7 @@
 // unreachable peers/orderers into 503, and an unobservable commit into 202 with the txId.
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { CommitError, CommitStatusError, EndorseError, GatewayError, StatusCode } from '@hyperledger/fabric-gateway';
+import type { SubmitError } from '@hyperledger/fabric-gateway';
 import { ERROR_PREFIX } from '@scf/wire';
 import { ApiError, isContractErrorCode } from '../errors/api-error';
 import type { ContractErrorCode, ErrorDetails } from '../errors/api-error';
@@ -53,7 +54,7 @@ export function parseContractError(text: string): ContractError | undefined {
 
 /** Searches the per-node details first (where peers put chaincode responses), then the message itself. */
 function contractErrorOf(err: GatewayError): ContractError | undefined {
-  for (const detail of err.details ?? []) {
+  for (const detail of err.details) {
     const found = parseContractError(detail.message);
     if (found) return found;
   }
@@ -77,17 +78,20 @@ const RECOVERING = [
   /failed to collect enough transaction endorsements/i,
 ];
 const recovering = (err: GatewayError): boolean =>
-  [err.message, ...(err.details ?? []).map((d) => d.message)].some((m) =>
-    RECOVERING.some((pattern) => pattern.test(m)),
-  );
+  [err.message, ...err.details.map((d) => d.message)].some((m) => RECOVERING.some((pattern) => pattern.test(m)));
 
-const isTransient = (grpcCode: number): boolean =>
-  grpcCode === GrpcStatus.UNAVAILABLE || grpcCode === GrpcStatus.DEADLINE_EXCEEDED;
+// Sets of plain numbers: the client reports codes as numbers, not as members of the gRPC or Fabric enums.
+const TRANSIENT_GRPC_CODES: ReadonlySet<number> = new Set([GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED]);
+const isTransient = (grpcCode: number): boolean => TRANSIENT_GRPC_CODES.has(grpcCode);
+
+const DEADLINE_EXCEEDED: number = GrpcStatus.DEADLINE_EXCEEDED;
+/** The client exports SubmitError as a type only, so it is recognised by name. */
+const isSubmitDeadline = (err: GatewayError): err is SubmitError =>
+  err.name === 'SubmitError' && err.code === DEADLINE_EXCEEDED;
 
 /** Validation codes after which re-endorsing the same request as a new transaction may succeed. */
-export function isReadConflict(validationCode: number): boolean {
-  return validationCode === StatusCode.MVCC_READ_CONFLICT || validationCode === StatusCode.PHANTOM_READ_CONFLICT;
-}
+const READ_CONFLICTS: ReadonlySet<number> = new Set([StatusCode.MVCC_READ_CONFLICT, StatusCode.PHANTOM_READ_CONFLICT]);
+export const isReadConflict = (validationCode: number): boolean => READ_CONFLICTS.has(validationCode);
 
 export const validationCodeName = (code: number): string =>
   Object.entries(StatusCode).find(([, value]) => value === code)?.[0] ?? String(code);
@@ -116,10 +120,9 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof GatewayError) {
     const contract = contractErrorOf(err);
     if (contract) return new ApiError(contract.code, contract.message, contract.details);
-    if (err.name === 'SubmitError' && err.code === GrpcStatus.DEADLINE_EXCEEDED) {
+    if (isSubmitDeadline(err)) {
       // The orderer may have received the envelope before the deadline: treat as pending, never as failed.
-      const txId = (err as GatewayError & { transactionId?: string }).transactionId ?? '';
-      return commitPending(txId, err.message);
+      return commitPending(err.transactionId, err.message);
     }
     if (isTransient(err.code))
       return unavailable(err instanceof EndorseError ? 'the endorsing peer' : 'the ledger', err);
@@ -127,7 +130,7 @@ export function toApiError(err: unknown): ApiError {
     return new ApiError('LEDGER_ERROR', 'the ledger refused the request', {
       grpcCode: err.code,
       cause: err.message,
-      nodes: (err.details ?? []).map((d) => ({ mspId: d.mspId, address: d.address, message: d.message })),
+      nodes: err.details.map((d) => ({ mspId: d.mspId, address: d.address, message: d.message })),
     });
   }
   const grpcCode = (err as { code?: unknown } | null)?.code;

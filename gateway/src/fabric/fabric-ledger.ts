@@ -60,8 +60,9 @@ export class FabricLedger implements Ledger {
   }
 
   #onCommitStatus(fn: string) {
-    return (seconds: number, status: { code: number }): void =>
+    return (seconds: number, status: { code: number }): void => {
       this.options.metrics.fabricCommitSeconds.observe({ fn, status: validationCodeName(status.code) }, seconds);
+    };
   }
 
   /** Times the whole write and remembers it until settled, so shutdown can let it finish. */

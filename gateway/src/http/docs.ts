@@ -22,6 +22,6 @@ export async function registerDocs(app: FastifyInstance, options: { ui: boolean 
     const { default: swaggerUi } = await import('@fastify/swagger-ui');
     await app.register(swaggerUi, { routePrefix: '/docs' });
   } else {
-    app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
+    app.get('/docs/json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));
   }
 }

@@ -1,12 +1,12 @@
 // Recorded conflicts (double pledges, duplicate invoices): auditors see all, others those against their own claims.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
 import { callableBy, jsonCall, pageRequest, readLedger, toPage } from './context';
 import { PageQuery, Strict, readSchema } from './schemas';
 
 export const conflictRoutes =
-  (ctx: RouteContext): FastifyPluginAsyncTypebox =>
-  async (app) => {
+  (ctx: RouteContext): FastifyPluginCallbackTypebox =>
+  (app, _options, done) => {
     app.get(
       '/conflicts',
       {
@@ -22,4 +22,5 @@ export const conflictRoutes =
         return toPage(await readLedger(ctx, request, call));
       },
     );
+    done();
   };

@@ -1,7 +1,7 @@
 // Server-Sent Events of the ledger events the caller may see, replayed from the gateway's durable event log and
 // then followed live. `Last-Event-ID` (`<block>:<index>`) resumes strictly after that event, across restarts too.
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { ServerResponse } from 'node:http';
 import { callerOf } from '../auth/authenticate';
 import type { EventLogs } from '../events/event-hub';
@@ -25,12 +25,13 @@ const frame = (event: StoredEvent): string =>
   `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify({ id: event.id, txId: event.txId, ...event.payload })}\n\n`;
 
 export const eventRoutes =
-  (options: EventRouteOptions): FastifyPluginAsyncTypebox =>
-  async (app) => {
+  (options: EventRouteOptions): FastifyPluginCallbackTypebox =>
+  (app, _options, done) => {
     const open = new Set<ServerResponse>();
     // Streams never end by themselves; end them so shutdown is not held up by subscribers.
-    app.addHook('preClose', async () => {
+    app.addHook('preClose', (done) => {
       for (const raw of open) raw.end();
+      done();
     });
 
     app.get(
@@ -96,4 +97,5 @@ export const eventRoutes =
         });
       },
     );
+    done();
   };

@@ -1,13 +1,13 @@
 // Liveness (the process answers) and readiness (every org's peer is reachable); both public.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Ledger } from '../fabric/ledger';
 
 const Readiness = Type.Object({ ready: Type.Boolean(), peers: Type.Record(Type.String(), Type.Boolean()) });
 
 export const healthRoutes =
-  (ledger: Ledger): FastifyPluginAsyncTypebox =>
-  async (app) => {
+  (ledger: Ledger): FastifyPluginCallbackTypebox =>
+  (app, _options, done) => {
     app.get(
       '/healthz',
       {
@@ -17,7 +17,7 @@ export const healthRoutes =
           response: { 200: Type.Object({ status: Type.Literal('ok') }) },
         },
       },
-      async () => ({ status: 'ok' as const }),
+      () => Promise.resolve({ status: 'ok' as const }),
     );
     app.get(
       '/readyz',
@@ -34,4 +34,5 @@ export const healthRoutes =
         return reply.code(ready ? 200 : 503).send({ ready, peers });
       },
     );
+    done();
   };

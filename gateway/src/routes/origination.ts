@@ -2,7 +2,7 @@
 // debtor confirms or rejects it; the debtor may cancel an untouched one.
 import { MAX_BATCH_ITEMS, MAX_REASON_LENGTH } from '@scf/wire';
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
 import { callableBy, jsonCall, receivableWrite, sendWrite } from './context';
 import { ClaimBody, EmptyBody, IssueBody, ReceivableParams, Strict, writeSchema } from './schemas';
@@ -10,8 +10,8 @@ import { ClaimBody, EmptyBody, IssueBody, ReceivableParams, Strict, writeSchema 
 const tags = ['origination'];
 
 export const originationRoutes =
-  (ctx: RouteContext): FastifyPluginAsyncTypebox =>
-  async (app) => {
+  (ctx: RouteContext): FastifyPluginCallbackTypebox =>
+  (app, _options, done) => {
     app.post(
       '/receivables',
       {
@@ -84,4 +84,5 @@ export const originationRoutes =
       },
       receivableWrite(ctx, 'Cancel'),
     );
+    done();
   };

@@ -1,5 +1,5 @@
 // The registry of companies on the channel (any member may read it).
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
 import { callableBy, readLedger } from './context';
 import { PartyId, Strict, readSchema } from './schemas';
@@ -7,8 +7,8 @@ import { PartyId, Strict, readSchema } from './schemas';
 const tags = ['parties'];
 
 export const partyRoutes =
-  (ctx: RouteContext): FastifyPluginAsyncTypebox =>
-  async (app) => {
+  (ctx: RouteContext): FastifyPluginCallbackTypebox =>
+  (app, _options, done) => {
     app.get(
       '/parties',
       { config: callableBy('parties', 'ListParties'), schema: readSchema({ tags, summary: 'Every registered party' }) },
@@ -22,4 +22,5 @@ export const partyRoutes =
       },
       (request) => readLedger(ctx, request, { contract: 'parties', fn: 'GetParty', args: [request.params.id] }),
     );
+    done();
   };

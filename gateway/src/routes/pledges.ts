@@ -1,6 +1,6 @@
 // Pledges: the holder offers a receivable as security to a bank, which accepts, rejects or (once repaid) releases it.
 // A second pledge of an encumbered receivable is refused AND recorded by the chaincode: 409 with the conflict.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
 import { callableBy, jsonCall, readLedger, receivableWrite, sendWrite } from './context';
 import {
@@ -24,8 +24,8 @@ const DECISIONS = [
 ] as const;
 
 export const pledgeRoutes =
-  (ctx: RouteContext): FastifyPluginAsyncTypebox =>
-  async (app) => {
+  (ctx: RouteContext): FastifyPluginCallbackTypebox =>
+  (app, _options, done) => {
     app.post(
       '/receivables/:id/pledges',
       {
@@ -61,4 +61,5 @@ export const pledgeRoutes =
       (request) =>
         readLedger(ctx, request, { contract: 'receivables', fn: 'GetPledge', args: [request.params.pledgeId] }),
     );
+    done();
   };

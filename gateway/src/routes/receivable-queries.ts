@@ -1,7 +1,7 @@
 // Reads about receivables, each answered by the caller's own org peer under the caller's identity (the chaincode
 // decides who may read what).
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
 import { callableBy, jsonCall, pageRequest, readLedger, toPage } from './context';
 import { PageQuery, ReceivableParams, ReceivableStatus, Strict, readSchema } from './schemas';
@@ -28,8 +28,8 @@ const BY_ID = [
 ] as const;
 
 export const receivableQueryRoutes =
-  (ctx: RouteContext): FastifyPluginAsyncTypebox =>
-  async (app) => {
+  (ctx: RouteContext): FastifyPluginCallbackTypebox =>
+  (app, _options, done) => {
     app.get(
       '/receivables',
       {
@@ -64,12 +64,10 @@ export const receivableQueryRoutes =
           Type.Object({ count: Type.Integer({ minimum: 0 }) }),
         ),
       },
-      async (request) => {
+      (request) => {
         const { role, status } = request.query;
         const scan = { role, ...(status === undefined ? {} : { status }) };
-        return readLedger(ctx, request, jsonCall('receivables', 'CountReceivables', scan)) as Promise<{
-          count: number;
-        }>;
+        return readLedger(ctx, request, jsonCall('receivables', 'CountReceivables', scan));
       },
     );
 
@@ -80,4 +78,5 @@ export const receivableQueryRoutes =
         (request) => readLedger(ctx, request, { contract: 'receivables', fn, args: [request.params.id] }),
       );
     }
+    done();
   };

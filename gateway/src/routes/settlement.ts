@@ -1,12 +1,12 @@
 // Settlement at maturity: the debtor pays every live leaf of the tree, each to its pledgee if pledged, else its holder.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
 import { callableBy, receivableWrite } from './context';
 import { ReceivableParams, Reference, Strict, writeSchema } from './schemas';
 
 export const settlementRoutes =
-  (ctx: RouteContext): FastifyPluginAsyncTypebox =>
-  async (app) => {
+  (ctx: RouteContext): FastifyPluginCallbackTypebox =>
+  (app, _options, done) => {
     app.post(
       '/receivables/:id/settle',
       {
@@ -20,4 +20,5 @@ export const settlementRoutes =
       },
       receivableWrite(ctx, 'Settle'),
     );
+    done();
   };

@@ -1,7 +1,7 @@
 // What a holder does with a confirmed receivable: split it among several holders, or transfer it whole.
 import { MAX_SPLIT_PARTS, MIN_SPLIT_PARTS } from '@scf/wire';
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { RouteContext } from './context';
 import { callableBy, receivableWrite } from './context';
 import { PartyId, PositiveAmount, ReceivableParams, Strict, writeSchema } from './schemas';
@@ -9,8 +9,8 @@ import { PartyId, PositiveAmount, ReceivableParams, Strict, writeSchema } from '
 const tags = ['trading'];
 
 export const tradingRoutes =
-  (ctx: RouteContext): FastifyPluginAsyncTypebox =>
-  async (app) => {
+  (ctx: RouteContext): FastifyPluginCallbackTypebox =>
+  (app, _options, done) => {
     app.post(
       '/receivables/:id/split',
       {
@@ -43,4 +43,5 @@ export const tradingRoutes =
       },
       receivableWrite(ctx, 'Transfer'),
     );
+    done();
   };

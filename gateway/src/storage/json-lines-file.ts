@@ -18,8 +18,8 @@ export class JsonLinesFile<T> {
   /** Opens (creating it and its directory, owner-only) and returns the file and the records it holds. */
   static async open<T>(file: string): Promise<{ file: JsonLinesFile<T>; records: T[] }> {
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return '';
+    const text = await readFile(file, 'utf8').catch((err: unknown) => {
+      if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT') return '';
       throw err;
     });
     const complete = text.slice(0, text.lastIndexOf('\n') + 1);
