@@ -16,18 +16,18 @@ source "$SCF_ROOT/scripts/lib/gateway.sh"
 readonly BENCH_RATE_LIMIT=10000000
 
 ensure_network() {
-  SCF_STEP=network
+  step network
   "$SCF_ROOT/scripts/network.sh" up
 }
 
 build_bench() {
-  SCF_STEP=build
+  step build
   log "compiling the benchmark"
   (cd "$SCF_ROOT" && npm run --silent build -w bench) >>"$(log_file bench-build)" 2>&1 || process_failed bench-build "tsc failed"
 }
 
 restart_gateway() { # restart_gateway [RATE_LIMIT]
-  SCF_STEP=gateway
+  step gateway
   stop_process gateway
   if [[ $# -eq 1 ]]; then
     log "restarting the gateway with a rate limit of $1 requests per minute per company"
@@ -39,7 +39,7 @@ restart_gateway() { # restart_gateway [RATE_LIMIT]
 }
 
 run_bench() {
-  SCF_STEP=bench
+  step bench
   (cd "$SCF_ROOT" && node bench/dist/bench/src/main.js "$@")
 }
 

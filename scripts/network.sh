@@ -36,28 +36,28 @@ readonly READY_MARKER="$SCF_HOME/.ready"
 trap 'log "failed: \"$BASH_COMMAND\" (line $LINENO); see $SCF_LOG_DIR"' ERR
 
 start_cas() {
-  SCF_STEP=ca
+  step ca
   local org
   for org in orderer "${PEER_ORGS[@]}"; do start_ca "$org"; done
   for org in orderer "${PEER_ORGS[@]}"; do wait_ca "$org"; done
 }
 
 start_orderers() {
-  SCF_STEP=orderer
+  step orderer
   local o
   for o in "${ORDERERS[@]}"; do start_orderer "$o"; done
   for o in "${ORDERERS[@]}"; do wait_orderer "$o"; done
 }
 
 start_peers() {
-  SCF_STEP=peer
+  step peer
   local org
   for org in "${PEER_ORGS[@]}"; do start_peer "$org"; done
   for org in "${PEER_ORGS[@]}"; do wait_peer "$org"; done
 }
 
 start_chaincode() {
-  SCF_STEP=chaincode
+  step chaincode
   build_chaincode
   start_chaincode_server
   wait_chaincode_server
@@ -71,7 +71,7 @@ start_nodes() {
 
 # The gateway needs the channel and the connection description, so it comes after the nodes.
 start_api() {
-  SCF_STEP=gateway
+  step gateway
   build_gateway
   issue_gateway_tokens
   start_gateway
@@ -100,16 +100,16 @@ step_prepare() {
 }
 
 step_identities() {
-  SCF_STEP=crypto
+  step crypto
   generate_identities
-  SCF_STEP=channel
+  step channel
   generate_genesis_block
-  SCF_STEP=package
+  step package
   package_chaincode
 }
 
 step_channel() {
-  SCF_STEP=channel
+  step channel
   join_orderers
   wait_raft_leader
   join_peers
@@ -117,7 +117,7 @@ step_channel() {
 
 step_deploy() {
   start_chaincode
-  SCF_STEP=deploy
+  step deploy
   deploy_chaincode
   register_demo_parties
   write_connection_description
@@ -140,7 +140,7 @@ cmd_up() {
   step_deploy
   start_api
   touch "$READY_MARKER"
-  SCF_STEP=up
+  step up
   log "network is up in $((SECONDS - started))s (runtime $SCF_RUNTIME): channel '$SCF_CHANNEL', chaincode '$SCF_CHAINCODE'"
   announce
 }
@@ -151,7 +151,7 @@ stop_units() {
 }
 
 cmd_stop() {
-  SCF_STEP=stop
+  step stop
   stop_units
   release_runtime
   log "stopped; ledgers and crypto kept in $SCF_HOME"
@@ -164,17 +164,17 @@ cmd_start() {
   start_cas
   start_nodes
   # Return only once the channel can order again; see README, Reliability, for when Fabric 2.5.0's Raft does not.
-  SCF_STEP=orderer
+  step orderer
   wait_raft_leader
   start_api
-  SCF_STEP=start
+  step start
   log "network started"
   announce
 }
 
 # Containers go before the engine that this network may have started, and both before its files.
 cmd_down() {
-  SCF_STEP=down
+  step down
   [[ -d "$SCF_HOME" ]] || { log "nothing to remove: no $SCF_HOME"; return 0; }
   stop_units
   if [[ "$(current_runtime)" == docker ]]; then
@@ -270,7 +270,7 @@ cmd_block_cutting() {
   [[ $# -eq 0 || $# -eq 2 ]] || die "usage: $0 block-cutting [TIMEOUT MAX_MESSAGES]   e.g. 2s 500"
   network_running || die "the network is not running"
   ensure_fabric_binaries
-  SCF_STEP=block-cutting
+  step block-cutting
   block_cutting "$@"
 }
 

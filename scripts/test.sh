@@ -10,18 +10,18 @@ source "$SCF_ROOT/scripts/lib/toolchain.sh"
 source "$SCF_ROOT/scripts/lib/processes.sh"
 
 build_workspaces() {
-  SCF_STEP=build
+  step build
   log "compiling chaincode and gateway"
   (cd "$SCF_ROOT" && npm run --silent build)
 }
 
 run_jest() {
-  SCF_STEP=jest
+  step jest
   local report="$SCF_ROOT/.scf-test-report.json"
   local status=0
   (cd "$SCF_ROOT" && npx jest --runInBand --json --outputFile="$report" "$@") || status=$?
   # A closing line that any CI reader understands, whatever the runner printed above it.
-  node -e 'const r=require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$report" ||
+  node -e 'const r = require(process.argv[1]); console.log(r.numPassedTests + " passed, " + r.numFailedTests + " failed")' "$report" ||
     status=1
   rm -f "$report"
   return "$status"
@@ -29,7 +29,7 @@ run_jest() {
 
 # No test may leave a process behind: when the run started without a network, none may remain.
 check_no_leftovers() {
-  SCF_STEP=cleanup
+  step cleanup
   local left
   left="$(for n in $(all_process_names); do is_running "$n" && echo "$n"; done)"
   [[ -z "$left" ]] || die "processes left running after the tests: $left"
@@ -43,7 +43,7 @@ network_containers_anywhere() {
 
 # Nor a container: none may remain that was not there before the run.
 check_no_leftover_containers() {
-  SCF_STEP=cleanup
+  step cleanup
   local left
   left="$(comm -13 <(echo "$1") <(network_containers_anywhere) | tr '\n' ' ')"
   [[ -z "${left// /}" ]] || die "containers left behind by the tests: $left"

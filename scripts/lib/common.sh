@@ -11,6 +11,8 @@ export SCF_CACHE="${SCF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/scf-ledger}"
 readonly SCF_NODE_VERSION="24.21.0"
 export SCF_NODE_DIR="$SCF_CACHE/node-$SCF_NODE_VERSION"
 
+# Names the step that log lines (and so a failure) belong to; a function, so every file can call it.
+step() { SCF_STEP="$1"; }
 log() { printf '%s [%s] %s\n' "$(date -u +%H:%M:%S)" "${SCF_STEP:-scf}" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 

@@ -49,8 +49,7 @@ stop_docker_engine() {
     fi
     log "stopping dockerd (pid $pid)"
     kill -TERM "$pid"
-    local i
-    for i in $(seq 1 150); do
+    for _ in $(seq 1 150); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.2
     done

@@ -49,8 +49,7 @@ stop_process() {
   if owns_pid "$pid"; then
     log "stopping $name (pid $pid)"
     kill -TERM -- "-$pid" 2>/dev/null || true
-    local i
-    for i in $(seq 1 50); do
+    for _ in $(seq 1 50); do
       owns_pid "$pid" || break
       sleep 0.2
     done

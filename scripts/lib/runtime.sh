@@ -28,7 +28,7 @@ select_runtime() {
 # What a runtime needs before any node starts: for containers, an engine and the images.
 prepare_runtime() {
   [[ "$(current_runtime)" == docker ]] || return 0
-  SCF_STEP=images
+  step images
   ensure_docker_engine "$SCF_ENGINE_DIR"
   ensure_fabric_images
 }

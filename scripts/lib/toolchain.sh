@@ -63,7 +63,7 @@ ensure_fabric_binaries() {
 
 # Everything the network and the tests run on: Node 24 with the npm dependencies, and the Fabric binaries.
 ensure_toolchain() {
-  SCF_STEP=tools
+  step tools
   ensure_node_modules
   ensure_fabric_binaries
 }
