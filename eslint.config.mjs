@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.scf/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.scf/**', '.scf-test/**'] },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # The test suite: unit tests, then integration tests against a real local network.
-# Reuses a network that is already up; otherwise starts one and removes it afterwards.
+# The tests run on a network of their own (SCF_HOME .scf-test, ports shifted by 20), because their drills kill
+# and restart nodes: a developer's network (.scf) is never touched. A test network that is already up is
+# reused; otherwise one is started and removed afterwards.
 # Usage: scripts/test.sh [jest arguments...]
 set -euo pipefail
+
+# Before common.sh and the topology read them. SCF_TEST_HOME / SCF_TEST_NETWORK_OFFSET choose others.
+SCF_HOME="${SCF_TEST_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.scf-test}"
+SCF_PORT_OFFSET="${SCF_TEST_NETWORK_OFFSET:-20}"
+export SCF_HOME SCF_PORT_OFFSET
+# Settings that would point the tests at another network's files or gateway.
+unset SCF_CONNECTION SCF_GATEWAY_PORT
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$SCF_ROOT/network/topology.sh"
