@@ -99,6 +99,10 @@ describe('receivables contract operations on a fake peer', () => {
     expect((await writeDone(fabric, IDS.core, 'Confirm', { id: claimed.id })).status).toBe('CONFIRMED');
 
     const other = await writeDone(fabric, IDS.t3, 'Claim', claimRequest('C-2', '500'));
+    const rejectByClaimant = JSON.stringify({ id: other.id, reason: 'changed my mind' });
+    expect(await refusal(fabric.submit(receivables, 'Reject', IDS.t3, rejectByClaimant))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const rejected = await writeDone(fabric, IDS.core, 'Reject', { id: other.id, reason: 'no delivery' });
     expect(rejected).toMatchObject({ status: 'REJECTED', rejectionReason: 'no delivery' });
     expect(fabric.lastEvent).toMatchObject({

@@ -8,6 +8,7 @@ import {
   parseAnswer,
   parties,
   read,
+  type ReadName,
   receivables,
   refusal,
   write,
@@ -77,6 +78,7 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
     const forAuditor = await read(fabric, IDS.auditor, 'ListConflicts', '{}');
     expect(forAuditor.items).toEqual([second.conflict]);
     expect((await read(fabric, IDS.bankA, 'ListConflicts', '{}')).items).toEqual([second.conflict]);
+    expect((await read(fabric, IDS.t3, 'ListConflicts', '{}')).items).toEqual([second.conflict]);
     expect((await read(fabric, IDS.bankB, 'ListConflicts', '{}')).items).toEqual([]);
     expect(await read(fabric, IDS.bankB, 'GetEncumbrance', t3Part)).toMatchObject({
       encumbered: true,
@@ -273,12 +275,41 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
   it('answers every read with canonical JSON and refuses strangers', async () => {
     const fabric = await demoNetwork();
     const value = await writeDone(fabric, IDS.core, 'Issue', issueRequest('PO-1'));
-    const raw = await fabric.evaluate(receivables, 'GetReceivable', IDS.t1, value.id);
-    expect(raw).toBe(canonicalJson(parseAnswer('GetReceivable', raw)));
-    expect(await refusal(fabric.evaluate(receivables, 'GetReceivable', IDS.t3, value.id))).toMatchObject({
-      code: 'FORBIDDEN',
+    const pledge = await writeDone(fabric, IDS.t1, 'Pledge', {
+      id: value.id,
+      pledgee: 'BANK-A',
+      securedAmount: '1',
+      loanRef: 'L-1',
     });
-    expect(await refusal(fabric.evaluate(receivables, 'GetHistory', IDS.bankA, value.id))).toMatchObject({
+    await writeRefused(fabric, IDS.t1, 'Pledge', {
+      id: value.id,
+      pledgee: 'BANK-B',
+      securedAmount: '1',
+      loanRef: 'L-2',
+    });
+    const reads: [ReadName, string][] = [
+      ['GetReceivable', value.id],
+      ['GetEncumbrance', value.id],
+      ['GetLineage', value.id],
+      ['GetHistory', value.id],
+      ['GetPledge', pledge.id],
+      ['ListReceivables', '{"role":"holder"}'],
+      ['CountReceivables', '{"role":"holder"}'],
+      ['ListConflicts', '{}'],
+    ];
+    for (const [fn, arg] of reads) {
+      const raw = await fabric.evaluate(receivables, fn, IDS.t1, arg);
+      expect([fn, raw]).toEqual([fn, canonicalJson(parseAnswer(fn, raw))]);
+    }
+    // A supplier with no stake in the receivable, and an org admin without a company for the lists.
+    for (const [fn, arg] of reads) {
+      const stranger = fn.startsWith('Get') ? IDS.t3 : IDS.coreAdmin;
+      expect([fn, await refusal(fabric.evaluate(receivables, fn, stranger, arg))]).toMatchObject([
+        fn,
+        { code: 'FORBIDDEN' },
+      ]);
+    }
+    expect(await refusal(fabric.evaluate(receivables, 'GetHistory', IDS.bankB, value.id))).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(await refusal(fabric.evaluate(receivables, 'GetReceivable', IDS.t1, 'not-an-id'))).toMatchObject({

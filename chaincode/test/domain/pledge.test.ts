@@ -1,4 +1,5 @@
 import { pledge } from '../../src/domain/pledge';
+import { transfer } from '../../src/domain/transfer';
 import { decidePledge, type PledgeDecision } from '../../src/domain/pledge-decisions';
 import type { Rule } from '../support/memory-ledger';
 import type { Pledge } from '../../src/domain/types';
@@ -63,7 +64,7 @@ describe('Pledge', () => {
     expect(ledger.events.at(-1)).toMatchObject({ pledgeId: first.id, parties: ['BANK-A', 'SUP-T1'] });
   });
 
-  it('refuses a secured amount above the receivable, a non-bank pledgee, self pledge and non-holders', async () => {
+  it('refuses a zero secured amount or one above the receivable, a non-bank or unregistered pledgee, non-holders', async () => {
     const ledger = newLedger();
     const root = await issued(ledger, 'PO-1', '100');
     const request = { id: root.id, pledgee: 'BANK-A', securedAmount: '100', loanRef: 'L' };
@@ -89,6 +90,19 @@ describe('Pledge', () => {
     );
     await expectRefusal(ledger, () => ledger.run(pledge, CALLERS.t2, today(), request), 'FORBIDDEN');
     expect((await ledger.run(pledge, CALLERS.t1, today(), request)).status).toBe('DONE');
+  });
+
+  it('refuses a self pledge: a bank holding a receivable cannot pledge it to itself', async () => {
+    const ledger = newLedger();
+    const root = await issued(ledger, 'PO-1', '100');
+    await ledger.done(transfer, CALLERS.t1, today(), { id: root.id, to: 'BANK-A' });
+    const request = { id: root.id, pledgee: 'BANK-A', securedAmount: '100', loanRef: 'L' };
+    // BANK-A is a registered bank and the holder, so only the self-pledge rule can refuse this.
+    await expectRefusal(ledger, () => ledger.run(pledge, CALLERS.bankA, today(), request), 'VALIDATION');
+    await expect(ledger.run(pledge, CALLERS.bankA, today(), request)).rejects.toMatchObject({
+      details: { field: '$.pledgee' },
+    });
+    expect((await ledger.run(pledge, CALLERS.bankA, today(), { ...request, pledgee: 'BANK-B' })).status).toBe('DONE');
   });
 });
 

@@ -1,7 +1,7 @@
 import { parseAmount, MAX_AMOUNT } from '../../src/domain/amount';
 import { DomainError } from '../../src/domain/errors';
 import { issue } from '../../src/domain/issue';
-import { parseIssue, parseListReceivables, parseSplit } from '../../src/domain/requests';
+import { MAX_INVOICES, parseIssue, parseListReceivables, parseSplit } from '../../src/domain/requests';
 import { isCalendarDate } from '../../src/domain/validation';
 import { CALLERS, issueRequest } from '../support/fixtures';
 import { expectRefusal, newLedger, today } from '../support/scenario';
@@ -123,6 +123,12 @@ describe('request shape', () => {
     expect(validationOf(() => parseIssue(JSON.stringify({ ...issueRequest('X'), invoices: [] }))).details.field).toBe(
       '$.invoices',
     );
+    const invoices = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ number: `INV-${i}`, code: 'INV', amount: '1' }));
+    const withInvoices = (count: number) =>
+      JSON.stringify({ ...issueRequest('X', String(count)), invoices: invoices(count) });
+    expect(parseIssue(withInvoices(MAX_INVOICES)).invoices).toHaveLength(MAX_INVOICES);
+    expect(validationOf(() => parseIssue(withInvoices(MAX_INVOICES + 1))).details.field).toBe('$.invoices');
   });
 
   it('refuses the same invoice twice in one request', () => {
