@@ -1,5 +1,6 @@
 import { demoNetwork, IDS, refusal } from '../support/network';
 import { BaselineContract } from '../../src/contract/baseline-contract';
+import { defined } from '../support/checks';
 
 const baseline = new BaselineContract();
 
@@ -10,11 +11,11 @@ describe('baseline probe contract', () => {
     expect(put.error).toBeUndefined();
     expect([put.reads.size, put.writes.size]).toEqual([0, 1]);
     expect(fabric.commit(put)).toBe('VALID');
-    expect(JSON.parse(put.result as string)).toEqual({ key: 'k-1' });
+    expect(JSON.parse(defined(put.result, 'the Put reply'))).toEqual({ key: 'k-1' });
 
     const get = await fabric.simulate(baseline, 'Get', IDS.bank1Admin, ['k-1']);
     expect([get.reads.size, get.writes.size]).toEqual([1, 0]);
-    expect(JSON.parse(get.result as string)).toEqual({ key: 'k-1', value: 'v'.repeat(100) });
+    expect(JSON.parse(defined(get.result, 'the Get reply'))).toEqual({ key: 'k-1', value: 'v'.repeat(100) });
     expect(JSON.parse(await fabric.evaluate(baseline, 'Get', IDS.bank1Admin, 'k-2'))).toEqual({
       key: 'k-2',
       value: null,

@@ -1,7 +1,8 @@
 import { canonicalJson } from '../../src/domain/canonical';
+import { doneValue } from '../support/checks';
 import { claimRequest, DUE, issueRequest } from '../support/fixtures';
 import type { Identity } from '../support/fake-fabric';
-import { demoNetwork, IDS, read, receivables, refusal, write } from '../support/network';
+import { demoNetwork, IDS, parseAnswer, read, receivables, refusal, writeDone, writeRefused } from '../support/network';
 
 const issueTo = (creditor: string, externalRef: string, amount: string) => ({
   ...issueRequest(externalRef, amount),
@@ -11,29 +12,27 @@ const issueTo = (creditor: string, externalRef: string, amount: string) => ({
 describe('receivables contract operations on a fake peer', () => {
   it('keeps split order for ten and more children through storage, lineage and settlement', async () => {
     const fabric = await demoNetwork();
-    const { value } = await write(fabric, IDS.core, 'Issue', issueTo('SUP-T1', 'PO-12', '1200'));
+    const root = await writeDone(fabric, IDS.core, 'Issue', issueTo('SUP-T1', 'PO-12', '1200'));
     const parts = Array.from({ length: 12 }, () => ({ holder: 'SUP-T2', amount: '100' }));
-    await write(fabric, IDS.t1, 'Split', { id: value.id, parts });
-    const expected = parts.map((_, i) => `${value.id}.${i + 1}`);
+    await writeDone(fabric, IDS.t1, 'Split', { id: root.id, parts });
+    const expected = parts.map((_, i) => `${root.id}.${i + 1}`);
 
-    expect((await read(fabric, IDS.t1, 'GetReceivable', value.id)).children).toEqual(expected);
-    const lineage = await read(fabric, IDS.auditor, 'GetLineage', value.id);
-    expect(lineage.root.children.map((c: { id: string }) => c.id)).toEqual(expected);
+    expect((await read(fabric, IDS.t1, 'GetReceivable', root.id)).children).toEqual(expected);
+    const lineage = await read(fabric, IDS.auditor, 'GetLineage', root.id);
+    expect(lineage.root.children.map((c) => c.id)).toEqual(expected);
     expect(lineage.consistent).toBe(true);
 
     fabric.now = `${DUE}T10:00:00.000Z`;
-    const settled = await write(fabric, IDS.core, 'Settle', { id: value.id, paymentRef: 'PAY-12' });
-    expect(settled.value.map((r: { id: string }) => r.id)).toEqual(expected);
+    const settled = await writeDone(fabric, IDS.core, 'Settle', { id: root.id, paymentRef: 'PAY-12' });
+    expect(settled.map((r) => r.id)).toEqual(expected);
   });
 
   it('issues a batch in one transaction with one ReceivablesIssued event, and refuses a batch reusing an invoice', async () => {
     const fabric = await demoNetwork();
     const items = ['B-1', 'B-2', 'B-3'].map((ref) => issueTo('SUP-T2', ref, '10'));
     const events = fabric.events.length;
-    const batch = await write(fabric, IDS.core, 'IssueBatch', { items });
-    expect(
-      batch.value.results.map((r: { externalRef: string; created: boolean }) => [r.externalRef, r.created]),
-    ).toEqual([
+    const batch = await writeDone(fabric, IDS.core, 'IssueBatch', { items });
+    expect(batch.results.map((r) => [r.externalRef, r.created])).toEqual([
       ['B-1', true],
       ['B-2', true],
       ['B-3', true],
@@ -44,9 +43,8 @@ describe('receivables contract operations on a fake peer', () => {
     const reuse = {
       items: [issueTo('SUP-T2', 'B-4', '10'), { ...issueTo('SUP-T2', 'B-5', '10'), invoices: items[0]?.invoices }],
     };
-    const refused = await write(fabric, IDS.core, 'IssueBatch', reuse);
+    const refused = await writeRefused(fabric, IDS.core, 'IssueBatch', reuse);
     expect(refused).toMatchObject({
-      status: 'REFUSED',
       error: { code: 'DUPLICATE_INVOICE' },
       results: [
         { externalRef: 'B-4', created: false },
@@ -71,7 +69,7 @@ describe('receivables contract operations on a fake peer', () => {
     const fabric = await demoNetwork();
     for (const batch of [0, 1, 2]) {
       const items = Array.from({ length: batch < 2 ? 500 : 3 }, (_, i) => issueTo('SUP-T2', `N-${batch}-${i}`, '10'));
-      await write(fabric, IDS.core, 'IssueBatch', { items });
+      await writeDone(fabric, IDS.core, 'IssueBatch', { items });
     }
     const count = async (identity: Identity, request: object) =>
       (await read(fabric, identity, 'CountReceivables', JSON.stringify(request))).count;
@@ -87,8 +85,8 @@ describe('receivables contract operations on a fake peer', () => {
 
   it('runs claim → confirm and claim → reject for the debtor only', async () => {
     const fabric = await demoNetwork();
-    const claimed = await write(fabric, IDS.t3, 'Claim', claimRequest('C-1', '500'));
-    expect(claimed.value).toMatchObject({
+    const claimed = await writeDone(fabric, IDS.t3, 'Claim', claimRequest('C-1', '500'));
+    expect(claimed).toMatchObject({
       status: 'PENDING',
       holder: 'SUP-T3',
       originalCreditor: 'SUP-T3',
@@ -96,22 +94,26 @@ describe('receivables contract operations on a fake peer', () => {
     });
     expect(fabric.lastEvent?.name).toBe('ReceivableClaimed');
     expect(
-      await refusal(fabric.submit(receivables, 'Confirm', IDS.t3, JSON.stringify({ id: claimed.value.id }))),
+      await refusal(fabric.submit(receivables, 'Confirm', IDS.t3, JSON.stringify({ id: claimed.id }))),
     ).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await write(fabric, IDS.core, 'Confirm', { id: claimed.value.id })).value.status).toBe('CONFIRMED');
+    expect((await writeDone(fabric, IDS.core, 'Confirm', { id: claimed.id })).status).toBe('CONFIRMED');
 
-    const other = await write(fabric, IDS.t3, 'Claim', claimRequest('C-2', '500'));
-    const rejected = await write(fabric, IDS.core, 'Reject', { id: other.value.id, reason: 'no delivery' });
-    expect(rejected.value).toMatchObject({ status: 'REJECTED', rejectionReason: 'no delivery' });
+    const other = await writeDone(fabric, IDS.t3, 'Claim', claimRequest('C-2', '500'));
+    const rejectByClaimant = JSON.stringify({ id: other.id, reason: 'changed my mind' });
+    expect(await refusal(fabric.submit(receivables, 'Reject', IDS.t3, rejectByClaimant))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const rejected = await writeDone(fabric, IDS.core, 'Reject', { id: other.id, reason: 'no delivery' });
+    expect(rejected).toMatchObject({ status: 'REJECTED', rejectionReason: 'no delivery' });
     expect(fabric.lastEvent).toMatchObject({
       name: 'ReceivableRejected',
-      payload: { receivableIds: [other.value.id], parties: ['CORE-001', 'SUP-T3'] },
+      payload: { receivableIds: [other.id], parties: ['CORE-001', 'SUP-T3'] },
     });
   });
 
   it('changes nothing when a write is refused by a throw', async () => {
     const fabric = await demoNetwork();
-    const { value } = await write(fabric, IDS.core, 'Issue', issueTo('SUP-T1', 'PO-1', '100'));
+    const value = await writeDone(fabric, IDS.core, 'Issue', issueTo('SUP-T1', 'PO-1', '100'));
     const before = fabric.keys();
     const events = fabric.events.length;
     const badSplit = JSON.stringify({
@@ -135,21 +137,22 @@ describe('receivables contract operations on a fake peer', () => {
 
   it('returns canonical JSON for writes too, and pledge decisions move the lock', async () => {
     const fabric = await demoNetwork();
-    const { value } = await write(fabric, IDS.core, 'Issue', issueTo('SUP-T1', 'PO-1', '100'));
+    const value = await writeDone(fabric, IDS.core, 'Issue', issueTo('SUP-T1', 'PO-1', '100'));
     const raw = await fabric.submit(
       receivables,
       'Pledge',
       IDS.t1,
       JSON.stringify({ id: value.id, pledgee: 'BANK-B', securedAmount: '100', loanRef: 'L-1' }),
     );
-    expect(raw).toBe(canonicalJson(JSON.parse(raw)));
-    const pledgeId: string = JSON.parse(raw).value.id;
-    await write(fabric, IDS.bankB, 'AcceptPledge', { pledgeId });
+    const reply = parseAnswer('Pledge', raw);
+    expect(raw).toBe(canonicalJson(reply));
+    const pledgeId = doneValue(reply).id;
+    await writeDone(fabric, IDS.bankB, 'AcceptPledge', { pledgeId });
     expect(await read(fabric, IDS.auditor, 'GetEncumbrance', value.id)).toMatchObject({
       encumbered: true,
       status: 'ACTIVE',
     });
-    await write(fabric, IDS.bankB, 'ReleasePledge', { pledgeId });
+    await writeDone(fabric, IDS.bankB, 'ReleasePledge', { pledgeId });
     expect(fabric.lastEvent).toMatchObject({ name: 'PledgeReleased', payload: { pledgeId } });
     expect(await read(fabric, IDS.t1, 'GetEncumbrance', value.id)).toMatchObject({ encumbered: false, pledgeId: null });
     expect(

@@ -1,7 +1,20 @@
 import { canonicalJson } from '../../src/domain/canonical';
+import { defined, doneValue } from '../support/checks';
 import { DUE, issueRequest } from '../support/fixtures';
 import { identity } from '../support/fake-fabric';
-import { demoNetwork, IDS, parties, read, receivables, refusal, write } from '../support/network';
+import {
+  demoNetwork,
+  IDS,
+  parseAnswer,
+  parties,
+  read,
+  type ReadName,
+  receivables,
+  refusal,
+  write,
+  writeDone,
+  writeRefused,
+} from '../support/network';
 
 describe('the receivables chaincode, end to end on a fake peer', () => {
   it('runs the supply-chain story: issue, split twice, pledge, refused double pledge, lineage, settlement', async () => {
@@ -9,13 +22,13 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
 
     const issued = await write(fabric, IDS.core, 'Issue', issueRequest('PO-2030-001'));
     expect(issued).toMatchObject({ status: 'DONE', value: { status: 'CONFIRMED', holder: 'SUP-T1', created: true } });
-    const root: string = issued.value.id;
+    const root = doneValue(issued).id;
     expect(fabric.lastEvent).toMatchObject({
       name: 'ReceivableIssued',
       payload: { type: 'ReceivableIssued', receivableIds: [root], parties: ['CORE-001', 'SUP-T1'] },
     });
 
-    await write(fabric, IDS.t1, 'Split', {
+    await writeDone(fabric, IDS.t1, 'Split', {
       id: root,
       parts: [
         { holder: 'SUP-T1', amount: '600000' },
@@ -23,7 +36,7 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
       ],
     });
     const t2Part = `${root}.2`;
-    await write(fabric, IDS.t2, 'Split', {
+    await writeDone(fabric, IDS.t2, 'Split', {
       id: t2Part,
       parts: [
         { holder: 'SUP-T3', amount: '250000' },
@@ -45,17 +58,16 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
       loanRef: 'LOAN-A-1',
     });
     expect(pledged).toMatchObject({ status: 'DONE', value: { id: `${t3Part}~P1`, status: 'PENDING' } });
-    const pledgeId: string = pledged.value.id;
+    const pledgeId = doneValue(pledged).id;
 
     // The second pledge is refused but committed, so the attempt is on the ledger as evidence.
-    const second = await write(fabric, IDS.t3, 'Pledge', {
+    const second = await writeRefused(fabric, IDS.t3, 'Pledge', {
       id: t3Part,
       pledgee: 'BANK-B',
       securedAmount: '250000',
       loanRef: 'LOAN-B-1',
     });
     expect(second).toMatchObject({
-      status: 'REFUSED',
       error: { code: 'DOUBLE_PLEDGE' },
       conflict: { existing: { pledgeId }, attemptedBy: 'SUP-T3' },
     });
@@ -66,6 +78,7 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
     const forAuditor = await read(fabric, IDS.auditor, 'ListConflicts', '{}');
     expect(forAuditor.items).toEqual([second.conflict]);
     expect((await read(fabric, IDS.bankA, 'ListConflicts', '{}')).items).toEqual([second.conflict]);
+    expect((await read(fabric, IDS.t3, 'ListConflicts', '{}')).items).toEqual([second.conflict]);
     expect((await read(fabric, IDS.bankB, 'ListConflicts', '{}')).items).toEqual([]);
     expect(await read(fabric, IDS.bankB, 'GetEncumbrance', t3Part)).toMatchObject({
       encumbered: true,
@@ -73,7 +86,7 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
       status: 'PENDING',
     });
 
-    await write(fabric, IDS.bankA, 'AcceptPledge', { pledgeId });
+    await writeDone(fabric, IDS.bankA, 'AcceptPledge', { pledgeId });
     expect(await read(fabric, IDS.t3, 'GetPledge', pledgeId)).toMatchObject({ status: 'ACTIVE' });
 
     const lineage = await read(fabric, IDS.auditor, 'GetLineage', t3Part);
@@ -82,7 +95,8 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
       consistent: true,
       root: { id: root, status: 'SPLIT', childrenSumOk: true },
     });
-    expect(lineage.root.children[1].children.map((c: { id: string; holder: string }) => [c.id, c.holder])).toEqual([
+    const t2Node = defined(lineage.root.children[1], `the lineage node of ${t2Part}`);
+    expect(t2Node.children.map((c) => [c.id, c.holder])).toEqual([
       [t3Part, 'SUP-T3'],
       [`${t2Part}.2`, 'SUP-T2'],
     ]);
@@ -91,34 +105,27 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
       await refusal(fabric.submit(receivables, 'Settle', IDS.core, JSON.stringify({ id: root, paymentRef: 'PAY-1' }))),
     ).toMatchObject({ code: 'NOT_DUE' });
     fabric.now = `${DUE}T09:00:00.000Z`;
-    const settled = await write(fabric, IDS.core, 'Settle', { id: root, paymentRef: 'PAY-1' });
-    expect(settled.value.map((r: { id: string; settlement: { payee: string } }) => [r.id, r.settlement.payee])).toEqual(
-      [
-        [`${root}.1`, 'SUP-T1'],
-        [t3Part, 'BANK-A'],
-        [`${t2Part}.2`, 'SUP-T2'],
-      ],
-    );
+    const settled = await writeDone(fabric, IDS.core, 'Settle', { id: root, paymentRef: 'PAY-1' });
+    expect(settled.map((r) => [r.id, r.settlement?.payee])).toEqual([
+      [`${root}.1`, 'SUP-T1'],
+      [t3Part, 'BANK-A'],
+      [`${t2Part}.2`, 'SUP-T2'],
+    ]);
     expect(await read(fabric, IDS.bankA, 'GetPledge', pledgeId)).toMatchObject({ status: 'SETTLED' });
 
     const history = await read(fabric, IDS.auditor, 'GetHistory', t3Part);
-    expect(
-      history.map((h: { value: { status: string; encumbrance: unknown } }) => [
-        h.value.status,
-        h.value.encumbrance === null,
-      ]),
-    ).toEqual([
+    expect(history.map((h) => [h.value.status, h.value.encumbrance === null])).toEqual([
       ['SETTLED', true],
       ['CONFIRMED', false],
       ['CONFIRMED', false],
       ['CONFIRMED', true],
     ]);
-    expect(history[0].timestamp).toBe(`${DUE}T09:00:00.000Z`);
+    expect(history[0]?.timestamp).toBe(`${DUE}T09:00:00.000Z`);
   });
 
   it('pages through a holder’s receivables with bookmarks, filtered by status via the index', async () => {
     const fabric = await demoNetwork();
-    for (const ref of ['A', 'B', 'C']) await write(fabric, IDS.core, 'Issue', issueRequest(`PO-${ref}`, '100'));
+    for (const ref of ['A', 'B', 'C']) await writeDone(fabric, IDS.core, 'Issue', issueRequest(`PO-${ref}`, '100'));
     const first = await read(fabric, IDS.t1, 'ListReceivables', JSON.stringify({ role: 'holder', pageSize: 2 }));
     expect(first.items).toHaveLength(2);
     const rest = await read(
@@ -128,22 +135,20 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
       JSON.stringify({ role: 'holder', pageSize: 2, bookmark: first.bookmark }),
     );
     expect(rest.items).toHaveLength(1);
-    expect(new Set([...first.items, ...rest.items].map((r: { externalRef: string }) => r.externalRef))).toEqual(
+    expect(new Set([...first.items, ...rest.items].map((r) => r.externalRef))).toEqual(
       new Set(['PO-A', 'PO-B', 'PO-C']),
     );
 
-    const [one] = first.items;
-    await write(fabric, IDS.t1, 'Transfer', { id: one.id, to: 'SUP-T2' });
+    const one = defined(first.items[0], 'the first listed receivable');
+    await writeDone(fabric, IDS.t1, 'Transfer', { id: one.id, to: 'SUP-T2' });
     expect(
       (await read(fabric, IDS.t1, 'ListReceivables', JSON.stringify({ role: 'holder', status: 'CONFIRMED' }))).items,
     ).toHaveLength(2);
     expect(
-      (await read(fabric, IDS.t2, 'ListReceivables', JSON.stringify({ role: 'holder' }))).items.map(
-        (r: { id: string }) => r.id,
-      ),
+      (await read(fabric, IDS.t2, 'ListReceivables', JSON.stringify({ role: 'holder' }))).items.map((r) => r.id),
     ).toEqual([one.id]);
     expect((await read(fabric, IDS.core, 'ListReceivables', JSON.stringify({ role: 'debtor' }))).items).toHaveLength(3);
-    await write(fabric, IDS.core, 'Cancel', { id: rest.items[0].id });
+    await writeDone(fabric, IDS.core, 'Cancel', { id: defined(rest.items[0], 'the last listed receivable').id });
     expect(
       (await read(fabric, IDS.core, 'ListReceivables', JSON.stringify({ role: 'debtor', status: 'CANCELLED' }))).items,
     ).toHaveLength(1);
@@ -151,10 +156,10 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
 
   it('is idempotent on re-issue and refuses a different request under the same externalRef', async () => {
     const fabric = await demoNetwork();
-    const first = await write(fabric, IDS.core, 'Issue', issueRequest('PO-1'));
+    const first = await writeDone(fabric, IDS.core, 'Issue', issueRequest('PO-1'));
     const events = fabric.events.length;
     const again = await write(fabric, IDS.core, 'Issue', issueRequest('PO-1'));
-    expect(again).toEqual({ status: 'DONE', value: { ...first.value, created: false } });
+    expect(again).toEqual({ status: 'DONE', value: { ...first, created: false } });
     expect(fabric.events).toHaveLength(events);
     const error = await refusal(
       fabric.submit(receivables, 'Issue', IDS.core, JSON.stringify(issueRequest('PO-1', '5'))),
@@ -164,12 +169,11 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
 
   it('refuses and records a duplicate invoice', async () => {
     const fabric = await demoNetwork();
-    const first = await write(fabric, IDS.core, 'Issue', issueRequest('PO-1'));
-    const dup = await write(fabric, IDS.core, 'Issue', issueRequest('PO-2', '1000000', 'PO-1'));
+    const first = await writeDone(fabric, IDS.core, 'Issue', issueRequest('PO-1'));
+    const dup = await writeRefused(fabric, IDS.core, 'Issue', issueRequest('PO-2', '1000000', 'PO-1'));
     expect(dup).toMatchObject({
-      status: 'REFUSED',
       error: { code: 'DUPLICATE_INVOICE' },
-      conflict: { existing: { receivableId: first.value.id } },
+      conflict: { existing: { receivableId: first.id } },
     });
     expect((await read(fabric, IDS.t1, 'ListConflicts', '{}')).items).toEqual([dup.conflict]);
   });
@@ -204,13 +208,14 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
 
   it('lets exactly one of two racing pledges commit (MVCC on the receivable key)', async () => {
     const fabric = await demoNetwork();
-    const { value } = await write(fabric, IDS.core, 'Issue', issueRequest('PO-1'));
+    const value = await writeDone(fabric, IDS.core, 'Issue', issueRequest('PO-1'));
     const pledgeTo = (bank: string) =>
       JSON.stringify({ id: value.id, pledgee: bank, securedAmount: '1', loanRef: `L-${bank}` });
     const a = await fabric.simulate(receivables, 'Pledge', IDS.t1, [pledgeTo('BANK-A')]);
     const b = await fabric.simulate(receivables, 'Pledge', IDS.t1, [pledgeTo('BANK-B')]);
-    expect(JSON.parse(a.result ?? '{}').status).toBe('DONE');
-    expect(JSON.parse(b.result ?? '{}').status).toBe('DONE');
+    const endorsed = (sim: { result?: string }) => parseAnswer('Pledge', defined(sim.result, 'an endorsed reply'));
+    expect(endorsed(a).status).toBe('DONE');
+    expect(endorsed(b).status).toBe('DONE');
     expect(fabric.commit(a)).toBe('VALID');
     expect(fabric.commit(b)).toBe('MVCC_READ_CONFLICT');
     expect(await read(fabric, IDS.t1, 'GetEncumbrance', value.id)).toMatchObject({ pledgee: 'BANK-A' });
@@ -231,7 +236,10 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
   it('serves the party directory: RegisterParty wraps the party, GetParty returns it bare', async () => {
     const fabric = await demoNetwork();
     const request = JSON.stringify({ id: 'NET-1', legalName: 'Network test', kind: 'SUPPLIER' });
-    const registered = JSON.parse(await fabric.submit(parties, 'RegisterParty', IDS.supplierAdmin, request));
+    const registered = parseAnswer(
+      'RegisterParty',
+      await fabric.submit(parties, 'RegisterParty', IDS.supplierAdmin, request),
+    );
     expect(registered).toEqual({
       status: 'DONE',
       value: {
@@ -243,10 +251,10 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
       },
     });
     const raw = await fabric.evaluate(parties, 'GetParty', IDS.bankA, 'NET-1');
-    expect(raw).toBe(canonicalJson(registered.value));
+    expect(raw).toBe(canonicalJson(doneValue(registered)));
     expect(fabric.lastEvent).toMatchObject({ name: 'PartyRegistered', payload: { parties: ['NET-1'] } });
-    const all = JSON.parse(await fabric.evaluate(parties, 'ListParties', IDS.auditor));
-    expect(all.map((p: { id: string }) => p.id)).toEqual([
+    const all = parseAnswer('ListParties', await fabric.evaluate(parties, 'ListParties', IDS.auditor));
+    expect(all.map((p) => p.id)).toEqual([
       'AUDIT-01',
       'BANK-A',
       'BANK-B',
@@ -266,13 +274,42 @@ describe('the receivables chaincode, end to end on a fake peer', () => {
 
   it('answers every read with canonical JSON and refuses strangers', async () => {
     const fabric = await demoNetwork();
-    const { value } = await write(fabric, IDS.core, 'Issue', issueRequest('PO-1'));
-    const raw = await fabric.evaluate(receivables, 'GetReceivable', IDS.t1, value.id);
-    expect(raw).toBe(canonicalJson(JSON.parse(raw)));
-    expect(await refusal(fabric.evaluate(receivables, 'GetReceivable', IDS.t3, value.id))).toMatchObject({
-      code: 'FORBIDDEN',
+    const value = await writeDone(fabric, IDS.core, 'Issue', issueRequest('PO-1'));
+    const pledge = await writeDone(fabric, IDS.t1, 'Pledge', {
+      id: value.id,
+      pledgee: 'BANK-A',
+      securedAmount: '1',
+      loanRef: 'L-1',
     });
-    expect(await refusal(fabric.evaluate(receivables, 'GetHistory', IDS.bankA, value.id))).toMatchObject({
+    await writeRefused(fabric, IDS.t1, 'Pledge', {
+      id: value.id,
+      pledgee: 'BANK-B',
+      securedAmount: '1',
+      loanRef: 'L-2',
+    });
+    const reads: [ReadName, string][] = [
+      ['GetReceivable', value.id],
+      ['GetEncumbrance', value.id],
+      ['GetLineage', value.id],
+      ['GetHistory', value.id],
+      ['GetPledge', pledge.id],
+      ['ListReceivables', '{"role":"holder"}'],
+      ['CountReceivables', '{"role":"holder"}'],
+      ['ListConflicts', '{}'],
+    ];
+    for (const [fn, arg] of reads) {
+      const raw = await fabric.evaluate(receivables, fn, IDS.t1, arg);
+      expect([fn, raw]).toEqual([fn, canonicalJson(parseAnswer(fn, raw))]);
+    }
+    // A supplier with no stake in the receivable, and an org admin without a company for the lists.
+    for (const [fn, arg] of reads) {
+      const stranger = fn.startsWith('Get') ? IDS.t3 : IDS.coreAdmin;
+      expect([fn, await refusal(fabric.evaluate(receivables, fn, stranger, arg))]).toMatchObject([
+        fn,
+        { code: 'FORBIDDEN' },
+      ]);
+    }
+    expect(await refusal(fabric.evaluate(receivables, 'GetHistory', IDS.bankB, value.id))).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(await refusal(fabric.evaluate(receivables, 'GetReceivable', IDS.t1, 'not-an-id'))).toMatchObject({

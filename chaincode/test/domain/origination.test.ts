@@ -7,7 +7,7 @@ import { transfer } from '../../src/domain/transfer';
 import { invoiceFingerprint } from '../../src/domain/fingerprints';
 import type { PartyId } from '../../src/domain/types';
 import { CALLERS, claimRequest, issueRequest, txOn } from '../support/fixtures';
-import { expectRefusal, issued, newLedger, today } from '../support/scenario';
+import { expectRefusal, expectRefusedAndRecorded, issued, newLedger, today } from '../support/scenario';
 
 describe('Issue', () => {
   it('creates a CONFIRMED receivable held by the creditor and claims its invoice fingerprints', async () => {
@@ -55,19 +55,20 @@ describe('Issue', () => {
   it('refuses AND records a duplicate invoice, visible to the existing receivable’s stakeholders', async () => {
     const ledger = newLedger();
     const existing = await issued(ledger, 'PO-1');
-    const reply = await ledger.run(issue, CALLERS.core, today(), issueRequest('PO-2', '1000000', 'PO-1'));
-    expect(reply.status).toBe('REFUSED');
-    if (reply.status !== 'REFUSED') return;
-    expect(reply.error.code).toBe('DUPLICATE_INVOICE');
-    expect(reply.conflict).toMatchObject({
-      kind: 'DUPLICATE_INVOICE',
-      attemptedBy: 'CORE-001',
-      existing: { receivableId: existing.id },
-      visibleTo: ['CORE-001', 'SUP-T1'],
-    });
-    expect(ledger.conflicts.get(reply.conflict.id)).toEqual(reply.conflict);
-    expect(ledger.receivables.size).toBe(1);
-    expect(ledger.events.at(-1)).toMatchObject({ type: 'ConflictRecorded', conflictId: reply.conflict.id });
+    const { recorded } = await expectRefusedAndRecorded(
+      ledger,
+      () => ledger.run(issue, CALLERS.core, today(), issueRequest('PO-2', '1000000', 'PO-1')),
+      'DUPLICATE_INVOICE',
+    );
+    expect(recorded).toMatchObject([
+      {
+        kind: 'DUPLICATE_INVOICE',
+        attemptedBy: 'CORE-001',
+        attempted: { externalRef: 'PO-2', invoice: { code: 'INV', number: 'PO-1' } },
+        existing: { receivableId: existing.id, fingerprint: existing.invoices[0]?.fingerprint },
+        visibleTo: ['CORE-001', 'SUP-T1'],
+      },
+    ]);
   });
 
   it('only lets an erp user of a CORE party issue', async () => {
@@ -116,18 +117,22 @@ describe('IssueBatch', () => {
 
   it('refuses the whole batch on a duplicate invoice, recording conflicts and writing no receivable', async () => {
     const ledger = newLedger();
-    await issued(ledger, 'B-1', '100');
-    const reply = await ledger.run(issueBatch, CALLERS.core, today(), {
-      items: [issueRequest('B-2', '100'), issueRequest('B-3', '100', 'B-1')],
-    });
-    expect(reply.status).toBe('REFUSED');
-    if (reply.status !== 'REFUSED') return;
+    const existing = await issued(ledger, 'B-1', '100');
+    const { reply, recorded } = await expectRefusedAndRecorded(
+      ledger,
+      () =>
+        ledger.run(issueBatch, CALLERS.core, today(), {
+          items: [issueRequest('B-2', '100'), issueRequest('B-3', '100', 'B-1')],
+        }),
+      'DUPLICATE_INVOICE',
+    );
     expect(reply.results).toEqual([
       expect.objectContaining({ externalRef: 'B-2', created: false }),
       expect.objectContaining({ externalRef: 'B-3', created: false, conflictIds: [reply.conflict.id] }),
     ]);
-    expect(ledger.receivables.size).toBe(1);
-    expect(ledger.conflicts.size).toBe(1);
+    expect(recorded).toMatchObject([
+      { kind: 'DUPLICATE_INVOICE', attempted: { externalRef: 'B-3' }, existing: { receivableId: existing.id } },
+    ]);
   });
 
   it('throws VALIDATION with the item index for an invalid item, repeated refs or shared invoices', async () => {
@@ -242,12 +247,19 @@ describe('Claim duplicate invoices', () => {
     const ledger = newLedger();
     const existing = await issued(ledger, 'PO-1');
     const request = { ...claimRequest('T2-CLAIM', '5'), invoices: [{ number: 'PO-1', code: 'INV', amount: '5' }] };
-    const reply = await ledger.run(claim, CALLERS.t2, today(), request);
-    expect(reply).toMatchObject({
-      status: 'REFUSED',
-      error: { code: 'DUPLICATE_INVOICE' },
-      conflict: { attemptedBy: 'SUP-T2', existing: { receivableId: existing.id }, visibleTo: ['CORE-001', 'SUP-T1'] },
-    });
-    expect(ledger.receivables.size).toBe(1);
+    const { recorded } = await expectRefusedAndRecorded(
+      ledger,
+      () => ledger.run(claim, CALLERS.t2, today(), request),
+      'DUPLICATE_INVOICE',
+    );
+    expect(recorded).toMatchObject([
+      {
+        kind: 'DUPLICATE_INVOICE',
+        attemptedBy: 'SUP-T2',
+        attempted: { externalRef: 'T2-CLAIM', creditor: 'SUP-T2' },
+        existing: { receivableId: existing.id },
+        visibleTo: ['CORE-001', 'SUP-T1'],
+      },
+    ]);
   });
 });

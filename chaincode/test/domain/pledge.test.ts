@@ -1,9 +1,10 @@
 import { pledge } from '../../src/domain/pledge';
+import { transfer } from '../../src/domain/transfer';
 import { decidePledge, type PledgeDecision } from '../../src/domain/pledge-decisions';
 import type { Rule } from '../support/memory-ledger';
 import type { Pledge } from '../../src/domain/types';
 import { CALLERS } from '../support/fixtures';
-import { expectRefusal, issued, newLedger, pledged, today } from '../support/scenario';
+import { expectRefusal, expectRefusedAndRecorded, issued, newLedger, pledged, today } from '../support/scenario';
 
 const decide =
   (decision: PledgeDecision): Rule<Pledge> =>
@@ -36,27 +37,34 @@ describe('Pledge', () => {
     const ledger = newLedger();
     const root = await issued(ledger);
     const first = await pledged(ledger, CALLERS.t1, root.id, 'BANK-A');
-    const reply = await ledger.run(pledge, CALLERS.t1, today(), {
-      id: root.id,
-      pledgee: 'BANK-B',
-      securedAmount: '10',
-      loanRef: 'L-2',
-    });
-    expect(reply.status).toBe('REFUSED');
-    if (reply.status !== 'REFUSED') return;
-    expect(reply.error.code).toBe('DOUBLE_PLEDGE');
-    expect(reply.conflict).toMatchObject({
-      kind: 'DOUBLE_PLEDGE',
-      attemptedBy: 'SUP-T1',
-      attempted: { pledgee: 'BANK-B', securedAmount: '10', loanRef: 'L-2' },
-      existing: { receivableId: root.id, pledgeId: first.id },
-      visibleTo: ['BANK-A', 'SUP-T1'],
-    });
-    expect(ledger.pledges.size).toBe(1);
-    expect(ledger.receivables.get(root.id)?.encumbrance?.pledgeId).toBe(first.id);
+    const lockBefore = ledger.receivables.get(root.id)?.encumbrance;
+    const tx = today();
+    const attempted = { id: root.id, pledgee: 'BANK-B', securedAmount: '10', loanRef: 'L-2' };
+    const { reply, recorded } = await expectRefusedAndRecorded(
+      ledger,
+      () => ledger.run(pledge, CALLERS.t1, tx, attempted),
+      'DOUBLE_PLEDGE',
+    );
+    expect(reply.error.details).toEqual({ conflictIds: [`CFL-${tx.txId}`], existing: [recorded[0]?.existing] });
+    expect(recorded).toEqual([
+      {
+        docType: 'conflict',
+        id: `CFL-${tx.txId}`,
+        kind: 'DOUBLE_PLEDGE',
+        attemptedBy: 'SUP-T1',
+        attemptedAt: tx.at,
+        attempted: { receivableId: root.id, pledgee: 'BANK-B', securedAmount: '10', loanRef: 'L-2' },
+        existing: { receivableId: root.id, pledgeId: first.id },
+        visibleTo: ['BANK-A', 'SUP-T1'],
+      },
+    ]);
+    // The existing pledge keeps the lock: no second pledge, the receivable is untouched.
+    expect([...ledger.pledges.values()]).toEqual([first]);
+    expect(ledger.receivables.get(root.id)?.encumbrance).toEqual(lockBefore);
+    expect(ledger.events.at(-1)).toMatchObject({ pledgeId: first.id, parties: ['BANK-A', 'SUP-T1'] });
   });
 
-  it('refuses a secured amount above the receivable, a non-bank pledgee, self pledge and non-holders', async () => {
+  it('refuses a zero secured amount or one above the receivable, a non-bank or unregistered pledgee, non-holders', async () => {
     const ledger = newLedger();
     const root = await issued(ledger, 'PO-1', '100');
     const request = { id: root.id, pledgee: 'BANK-A', securedAmount: '100', loanRef: 'L' };
@@ -82,6 +90,19 @@ describe('Pledge', () => {
     );
     await expectRefusal(ledger, () => ledger.run(pledge, CALLERS.t2, today(), request), 'FORBIDDEN');
     expect((await ledger.run(pledge, CALLERS.t1, today(), request)).status).toBe('DONE');
+  });
+
+  it('refuses a self pledge: a bank holding a receivable cannot pledge it to itself', async () => {
+    const ledger = newLedger();
+    const root = await issued(ledger, 'PO-1', '100');
+    await ledger.done(transfer, CALLERS.t1, today(), { id: root.id, to: 'BANK-A' });
+    const request = { id: root.id, pledgee: 'BANK-A', securedAmount: '100', loanRef: 'L' };
+    // BANK-A is a registered bank and the holder, so only the self-pledge rule can refuse this.
+    await expectRefusal(ledger, () => ledger.run(pledge, CALLERS.bankA, today(), request), 'VALIDATION');
+    await expect(ledger.run(pledge, CALLERS.bankA, today(), request)).rejects.toMatchObject({
+      details: { field: '$.pledgee' },
+    });
+    expect((await ledger.run(pledge, CALLERS.bankA, today(), { ...request, pledgee: 'BANK-B' })).status).toBe('DONE');
   });
 });
 

@@ -1,7 +1,7 @@
 import { parseAmount, MAX_AMOUNT } from '../../src/domain/amount';
 import { DomainError } from '../../src/domain/errors';
 import { issue } from '../../src/domain/issue';
-import { parseIssue, parseListReceivables, parseSplit } from '../../src/domain/requests';
+import { MAX_INVOICES, parseIssue, parseListReceivables, parseSplit } from '../../src/domain/requests';
 import { isCalendarDate } from '../../src/domain/validation';
 import { CALLERS, issueRequest } from '../support/fixtures';
 import { expectRefusal, newLedger, today } from '../support/scenario';
@@ -60,9 +60,9 @@ describe('amount parsing', () => {
 });
 
 describe('dates', () => {
-  it.each(['2030-02-28', '2028-02-29', '2000-02-29', '2030-12-31'])('%s is a real date', (d) =>
-    expect(isCalendarDate(d)).toBe(true),
-  );
+  it.each(['2030-02-28', '2028-02-29', '2000-02-29', '2030-12-31'])('%s is a real date', (d) => {
+    expect(isCalendarDate(d)).toBe(true);
+  });
   it.each([
     '2030-02-29',
     '1900-02-29',
@@ -72,7 +72,9 @@ describe('dates', () => {
     '2030-1-01',
     '30-01-01',
     '2030-01-01T00:00',
-  ])('%s is not', (d) => expect(isCalendarDate(d)).toBe(false));
+  ])('%s is not', (d) => {
+    expect(isCalendarDate(d)).toBe(false);
+  });
 
   it('refuses a due date in the past relative to the transaction date', async () => {
     const ledger = newLedger();
@@ -99,8 +101,10 @@ describe('request shape', () => {
   });
 
   it('refuses missing fields, non-JSON and non-objects', () => {
-    const { currency: _omitted, ...rest } = issueRequest('X');
-    expect(validationOf(() => parseIssue(JSON.stringify(rest))).details.field).toBe('$.currency');
+    // JSON.stringify leaves out undefined properties: the request text has no currency at all.
+    const withoutCurrency = JSON.stringify({ ...issueRequest('X'), currency: undefined });
+    expect(withoutCurrency).not.toContain('currency');
+    expect(validationOf(() => parseIssue(withoutCurrency)).details.field).toBe('$.currency');
     expect(validationOf(() => parseIssue('{not json')).code).toBe('VALIDATION');
     expect(validationOf(() => parseIssue('[]')).code).toBe('VALIDATION');
   });
@@ -119,6 +123,12 @@ describe('request shape', () => {
     expect(validationOf(() => parseIssue(JSON.stringify({ ...issueRequest('X'), invoices: [] }))).details.field).toBe(
       '$.invoices',
     );
+    const invoices = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ number: `INV-${i}`, code: 'INV', amount: '1' }));
+    const withInvoices = (count: number) =>
+      JSON.stringify({ ...issueRequest('X', String(count)), invoices: invoices(count) });
+    expect(parseIssue(withInvoices(MAX_INVOICES)).invoices).toHaveLength(MAX_INVOICES);
+    expect(validationOf(() => parseIssue(withInvoices(MAX_INVOICES + 1))).details.field).toBe('$.invoices');
   });
 
   it('refuses the same invoice twice in one request', () => {

@@ -38,11 +38,13 @@ export type ValidationCode = 'VALID' | 'MVCC_READ_CONFLICT' | 'ENDORSEMENT_FAILU
 const iterator = <T>(items: T[]) => {
   let index = 0;
   return {
-    next: async () =>
-      index < items.length
-        ? { value: items[index++] as T, done: false }
-        : { value: undefined as unknown as T, done: true },
-    close: async () => undefined,
+    next: () =>
+      Promise.resolve(
+        index < items.length
+          ? { value: items[index++] as T, done: false }
+          : { value: undefined as unknown as T, done: true },
+      ),
+    close: () => Promise.resolve(),
   };
 };
 
@@ -152,17 +154,19 @@ export class FakeFabric {
       getTxID: () => sim.txId,
       getTxTimestamp: () => sim.timestamp,
       // Fabric does not read a transaction's own writes: reads always see committed state.
-      getState: async (key: string) => {
+      getState: (key: string) => {
         const entry = this.state.get(key);
         sim.reads.set(key, entry?.version ?? 0);
-        return entry?.value ?? new Uint8Array();
+        return Promise.resolve(entry?.value ?? new Uint8Array());
       },
-      putState: async (key: string, value: Uint8Array) => {
-        if (value.length === 0) throw new Error('fake: empty value would delete the key');
+      putState: (key: string, value: Uint8Array) => {
+        if (value.length === 0) return Promise.reject(new Error('fake: empty value would delete the key'));
         sim.writes.set(key, value);
+        return Promise.resolve();
       },
-      deleteState: async (key: string) => {
+      deleteState: (key: string) => {
         sim.writes.set(key, null);
+        return Promise.resolve();
       },
       setEvent: (name: string, payload: Uint8Array) => {
         sim.event = { name, payload: Buffer.from(payload).toString('utf8') };
@@ -172,9 +176,9 @@ export class FakeFabric {
         const parts = key.split(DELIMITER).slice(1, -1);
         return { objectType: parts[0], attributes: parts.slice(1) };
       },
-      getStateByPartialCompositeKey: async (objectType: string, attributes: string[]) =>
-        iterator(range(objectType, attributes).map(kv)),
-      getStateByPartialCompositeKeyWithPagination: async (
+      getStateByPartialCompositeKey: (objectType: string, attributes: string[]) =>
+        Promise.resolve(iterator(range(objectType, attributes).map(kv))),
+      getStateByPartialCompositeKeyWithPagination: (
         objectType: string,
         attributes: string[],
         pageSize: number,
@@ -186,9 +190,9 @@ export class FakeFabric {
         // Like the real shim: an empty page (no records, no bookmark) arrives without metadata.
         const metadata =
           page.length === 0 && next === '' ? undefined : { fetchedRecordsCount: page.length, bookmark: next };
-        return { iterator: iterator(page.map(kv)), metadata };
+        return Promise.resolve({ iterator: iterator(page.map(kv)), metadata });
       },
-      getHistoryForKey: async (key: string) => iterator([...(this.history.get(key) ?? [])].reverse()),
+      getHistoryForKey: (key: string) => Promise.resolve(iterator([...(this.history.get(key) ?? [])].reverse())),
     };
   }
 }

@@ -43,16 +43,21 @@ export function txOn(date: string): TxInfo {
 export const TODAY = '2030-06-01';
 export const DUE = '2030-09-30';
 
-export const issueRequest = (externalRef: string, amount = '1000000', invoiceNumber = externalRef) => ({
+/** What an Issue and a Claim request share; Issue adds the creditor, Claim the debtor. */
+const originationTerms = (externalRef: string, amount: string, invoiceNumber: string) => ({
   externalRef,
-  creditor: 'SUP-T1',
   amount,
   currency: 'EUR',
   dueDate: DUE,
   invoices: [{ number: invoiceNumber, code: 'INV', amount }],
 });
 
-export const claimRequest = (externalRef: string, amount = '500') => {
-  const { creditor: _creditor, ...terms } = issueRequest(externalRef, amount);
-  return { ...terms, debtor: 'CORE-001' };
-};
+export const issueRequest = (externalRef: string, amount = '1000000', invoiceNumber = externalRef) => ({
+  ...originationTerms(externalRef, amount, invoiceNumber),
+  creditor: 'SUP-T1',
+});
+
+export const claimRequest = (externalRef: string, amount = '500') => ({
+  ...originationTerms(externalRef, amount, externalRef),
+  debtor: 'CORE-001',
+});

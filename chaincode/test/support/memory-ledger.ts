@@ -13,6 +13,7 @@ import type {
   Receivable,
   TxInfo,
 } from '../../src/domain/types';
+import { doneValue } from './checks';
 
 export type Rule<V> = (reader: LedgerReader, caller: Caller, tx: TxInfo, raw: string) => Promise<Outcome<V>>;
 
@@ -28,17 +29,17 @@ export class MemoryLedger implements LedgerReader {
     for (const p of parties) this.parties.set(p.id, p);
   }
 
-  async party(id: string) {
-    return this.parties.get(id);
+  party(id: string): Promise<Party | undefined> {
+    return Promise.resolve(this.parties.get(id));
   }
-  async receivable(id: string) {
-    return this.receivables.get(id);
+  receivable(id: string): Promise<Receivable | undefined> {
+    return Promise.resolve(this.receivables.get(id));
   }
-  async pledge(id: string) {
-    return this.pledges.get(id);
+  pledge(id: string): Promise<Pledge | undefined> {
+    return Promise.resolve(this.pledges.get(id));
   }
-  async fingerprint(fp: Fingerprint) {
-    return this.fingerprints.get(fp);
+  fingerprint(fp: Fingerprint): Promise<FingerprintClaim | undefined> {
+    return Promise.resolve(this.fingerprints.get(fp));
   }
 
   apply<V>(outcome: Outcome<V>): Reply<V> {
@@ -78,8 +79,6 @@ export class MemoryLedger implements LedgerReader {
 
   /** Like run, but the reply must be DONE; returns its value. */
   async done<V>(rule: Rule<V>, caller: Caller, tx: TxInfo, request: unknown): Promise<V> {
-    const reply = await this.run(rule, caller, tx, request);
-    if (reply.status !== 'DONE') throw new Error(`expected DONE, got ${JSON.stringify(reply)}`);
-    return reply.value;
+    return doneValue(await this.run(rule, caller, tx, request));
   }
 }
