@@ -1,7 +1,8 @@
 import { parseAmount, MAX_AMOUNT } from '../../src/domain/amount';
 import { DomainError } from '../../src/domain/errors';
 import { issue } from '../../src/domain/issue';
-import { MAX_INVOICES, parseIssue, parseListReceivables, parseSplit } from '../../src/domain/requests';
+import { MAX_INVOICES } from '@scf/wire';
+import { parseIssue, parseListReceivables, parseSplit } from '../../src/domain/requests';
 import { isCalendarDate } from '../../src/domain/validation';
 import { CALLERS, issueRequest } from '../support/fixtures';
 import { expectRefusal, newLedger, today } from '../support/scenario';

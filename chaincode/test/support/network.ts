@@ -2,7 +2,7 @@
 import './quiet-fabric-logs';
 import { PartyContract } from '../../src/contract/party-contract';
 import { ReceivableContract } from '../../src/contract/receivable-contract';
-import { ERROR_PREFIX } from '../../src/contract/errors';
+import { ERROR_PREFIX } from '@scf/wire';
 import type { HistoryEntry, Page } from '../../src/contract/state';
 import type { BatchItemResult } from '../../src/domain/issue-batch';
 import type { Lineage } from '../../src/domain/lineage';
