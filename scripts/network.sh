@@ -126,6 +126,8 @@ step_deploy() {
 cmd_up() {
   select_runtime "$@"
   if network_running; then
+    # Processes that answer are not enough: without a Raft leader every write would hang at the orderer.
+    raft_leader_elected || die "the network's processes are up but its orderers have no Raft leader; see '$0 status'"
     log "the network is already up ($(unit_names | wc -l) processes, runtime $SCF_RUNTIME); nothing to do"
     announce
     return 0
@@ -195,7 +197,14 @@ cmd_status() {
     printf '%-14s %s\n' "$name" "$(unit_state "$name")"
   done
   ((any == 0)) || echo "no network processes"
-  network_running
+  network_running || return 1
+  # A channel whose orderers cannot elect a leader orders nothing, whatever the processes say.
+  local leader
+  leader="$(raft_leader)" || {
+    echo "ordering       NO RAFT LEADER for channel '$SCF_CHANNEL'"
+    return 1
+  }
+  echo "ordering       leader $leader"
 }
 
 cmd_kill() {

@@ -114,16 +114,22 @@ join_orderers() {
   done
 }
 
-raft_leader_elected() {
+# Prints the orderer that leads the channel's Raft cluster, by its own metrics; fails when none does.
+raft_leader() {
   local o metrics
   for o in "${ORDERERS[@]}"; do
     # Read the whole page first: `curl | grep -q` fails under pipefail once the page outgrows the pipe buffer,
     # because grep exits at the match and curl then dies of SIGPIPE.
     metrics="$(curl -fsS "http://$SCF_BIND:${ORDERER_OPS_PORT[$o]}/metrics" 2>/dev/null)" || continue
-    grep -q "^consensus_etcdraft_is_leader{channel=\"$SCF_CHANNEL\"} 1" <<<"$metrics" && return 0
+    if grep -q "^consensus_etcdraft_is_leader{channel=\"$SCF_CHANNEL\"} 1" <<<"$metrics"; then
+      echo "$o"
+      return 0
+    fi
   done
   return 1
 }
+
+raft_leader_elected() { raft_leader >/dev/null; }
 
 # Transactions are refused with "no Raft leader" until the three orderers have elected one.
 wait_raft_leader() { wait_until "${ORDERERS[0]}" 60 raft_leader_elected; }
