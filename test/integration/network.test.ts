@@ -1,3 +1,4 @@
+import { defined } from '../support/defined';
 import { uniqueId, usePartyProbe } from '../support/party-probe';
 import { eventually, loadConnection, network, raftLeader } from '../support/network';
 
@@ -14,14 +15,14 @@ describe('the local Fabric network', () => {
 
   it('keeps the data across a crash of one peer and of the Raft leader, and commits again', async () => {
     const description = loadConnection();
-    const leader = await raftLeader(description);
-    expect(leader).toBeDefined();
-
-    network('kill', description.orgs.bank1!.peer.name);
-    network('kill', leader!);
+    const leader = defined(await raftLeader(description), 'a Raft leader before the crash');
+    network('kill', defined(description.orgs.bank1, "org 'bank1' in the connection description").peer.name);
+    network('kill', leader);
     network('start');
     // Transactions handed to the cluster before a leader exists are dropped, so wait for one.
-    await eventually(async () => expect(await raftLeader(description)).toBeDefined());
+    await eventually(async () => {
+      expect(await raftLeader(description)).toBeDefined();
+    });
 
     // The restarted peer still serves what it had committed before the crash.
     const before = await eventually(() => readFromBank1(first));
