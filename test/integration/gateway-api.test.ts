@@ -1,5 +1,5 @@
 // The gateway's own guarantees against the real network: idempotent retries, identity binding, strict input,
-// and a valid OpenAPI document.
+// and a valid OpenAPI document. Each test writes what it reads, so each runs alone (`-t`) or in any order.
 import type { ApiErrorBody, HistoryEntry, Issued, Pledge, Readiness, Written } from '../support/api';
 import { defined } from '../support/defined';
 import { issue, issueRequest, runId, useGateway } from '../support/gateway-client';
@@ -107,6 +107,8 @@ describe('gateway: API guarantees', () => {
   });
 
   it('exposes Prometheus metrics including Fabric submit latency', async () => {
+    // Its own committed Issue, so the submit histogram has an Issue sample whatever ran before.
+    await issue(g(), 'SUP-T1', '300');
     const res = await g().request<string>(null, 'GET', '/metrics');
     expect(res.status).toBe(200);
     expect(res.body).toMatch(

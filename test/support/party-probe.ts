@@ -2,7 +2,7 @@
 // peer, and BANK-A reads it back through bank1's peer, so a read proves the write was ordered and reached another org.
 import { defined } from './defined';
 import { connectAs, decode, FabricSession } from './fabric';
-import type { ConnectionDescription } from './network';
+import { eventually, type ConnectionDescription } from './network';
 
 export interface Party {
   id: string;
@@ -17,6 +17,8 @@ export interface PartyProbe {
   /** RegisterParty is idempotent, so retrying it while the network recovers cannot register twice. */
   register: (id: string) => Promise<void>;
   readFromBank1: (id: string) => Promise<Party>;
+  /** Registers ID and waits (up to TIMEOUT_MS) until bank1's peer serves it: a write committed across orgs. */
+  registerAndReadBack: (id: string, timeoutMs?: number) => Promise<Party>;
 }
 
 /** Opens the two sessions for the enclosing describe block (on DESCRIPTION, by default the local network's). */
@@ -42,5 +44,12 @@ export function usePartyProbe(legalNamePrefix: string, description?: () => Conne
     const session = defined(bankA, "BANK-A's session (opened in beforeAll)");
     return decode(await session.contract('parties').evaluateTransaction('GetParty', id)) as Party;
   };
-  return { register, readFromBank1 };
+  return {
+    register,
+    readFromBank1,
+    registerAndReadBack: async (id, timeoutMs = 20_000) => {
+      await register(id);
+      return eventually(() => readFromBank1(id), timeoutMs);
+    },
+  };
 }
