@@ -26,7 +26,7 @@ export class DirectLedger {
     const commit = await this.#contract(identity, contract).submitAsync(fn, { arguments: args });
     const status = await commit.getStatus();
     if (!status.successful) throw new Error(`${fn} ${status.transactionId} committed as invalid (code ${status.code})`);
-    return unwrap<T>(contract, fn, commit.getResult());
+    return unwrap(contract, fn, commit.getResult()) as T;
   }
 
   async evaluate<T = unknown>(identity: string, contract: ContractName, fn: string, ...args: string[]): Promise<T> {
@@ -41,13 +41,13 @@ export class DirectLedger {
 }
 
 /** Receivable writes answer `{status: DONE, value}` or a recorded refusal; only DONE counts as done. */
-function unwrap<T>(contract: ContractName, fn: string, bytes: Uint8Array): T {
+function unwrap(contract: ContractName, fn: string, bytes: Uint8Array): unknown {
   const reply = JSON.parse(Buffer.from(bytes).toString('utf8')) as {
     status?: string;
     value?: unknown;
     error?: { code?: string };
   };
-  if (contract === 'baseline') return reply as T;
+  if (contract === 'baseline') return reply;
   if (reply.status !== 'DONE') throw new Error(`${fn} refused: ${reply.error?.code ?? JSON.stringify(reply)}`);
-  return reply.value as T;
+  return reply.value;
 }

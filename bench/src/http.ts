@@ -46,13 +46,16 @@ export async function httpLoad(
           return { ...request, method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) };
         },
         onResponse: (status, body) => {
-          if (status !== 200) errors.push(`HTTP ${status}: ${String(body).slice(0, 200)}`);
+          if (status !== 200) errors.push(`HTTP ${status}: ${body.slice(0, 200)}`);
         },
       },
     ],
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (err, done) => (err ? reject(err) : resolve(done)));
+    const instance = autocannon(options, (err: unknown, done) => {
+      if (err) reject(err instanceof Error ? err : new Error('autocannon failed', { cause: err }));
+      else resolve(done);
+    });
     instance.on('response', (_client, _status, _bytes, responseTimeMs) => {
       latenciesMs.push(responseTimeMs);
       lastAnswered = process.hrtime.bigint();

@@ -46,7 +46,9 @@ async function main(): Promise<void> {
     tokens: JSON.parse(readFileSync(path.join(home, 'gateway/tokens.json'), 'utf8')) as Record<string, string>,
     runDir: path.join(home, 'run'),
     networkScript: path.join(repoRoot, 'scripts/network.sh'),
-    log: (line) => console.error(`${new Date().toISOString().slice(11, 19)} [bench] ${line}`),
+    log: (line) => {
+      console.error(`${new Date().toISOString().slice(11, 19)} [bench] ${line}`);
+    },
   };
   const startedAt = new Date().toISOString();
   try {

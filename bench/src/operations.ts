@@ -39,8 +39,9 @@ const at = (pool: readonly string[], index: number): string => {
 const json = (value: unknown): string => JSON.stringify(value);
 
 /** One Issue by the debtor, committed: the write every phase measures. */
-export const issueDirect = (ledger: DirectLedger, workload: Workload) => async (): Promise<void> =>
-  void (await ledger.submit(ACTORS.debtor, 'receivables', 'Issue', json(workload.issue())));
+export const issueDirect = (ledger: DirectLedger, workload: Workload) => async (): Promise<void> => {
+  await ledger.submit(ACTORS.debtor, 'receivables', 'Issue', json(workload.issue()));
+};
 
 export function operationPlans({ ledger, workload, profile, pools, lineageRoot }: OperationInputs): OperationPlan[] {
   const ops = profile.operations;
@@ -59,8 +60,9 @@ export function operationPlans({ ledger, workload, profile, pools, lineageRoot }
       actor: ACTORS.debtor,
       load: ops.batchIssue,
       itemsPerOp: size,
-      direct: async () =>
-        void (await ledger.submit(ACTORS.debtor, 'receivables', 'IssueBatch', json(workload.batch(size)))),
+      direct: async () => {
+        await ledger.submit(ACTORS.debtor, 'receivables', 'IssueBatch', json(workload.batch(size)));
+      },
       http: () => ({ method: 'POST', path: '/v1/receivables/batch', body: workload.batch(size) }),
     },
     {
@@ -68,13 +70,14 @@ export function operationPlans({ ledger, workload, profile, pools, lineageRoot }
       actor: ACTORS.holder,
       load: ops.split,
       itemsPerOp: 1,
-      direct: async (i) =>
-        void (await ledger.submit(
+      direct: async (i) => {
+        await ledger.submit(
           ACTORS.holder,
           'receivables',
           'Split',
           json({ id: at(pools.split, i), ...workload.split() }),
-        )),
+        );
+      },
       http: (i) => ({ method: 'POST', path: `/v1/receivables/${at(pools.split, i)}/split`, body: workload.split() }),
     },
     {
@@ -82,13 +85,14 @@ export function operationPlans({ ledger, workload, profile, pools, lineageRoot }
       actor: ACTORS.holder,
       load: ops.pledge,
       itemsPerOp: 1,
-      direct: async (i) =>
-        void (await ledger.submit(
+      direct: async (i) => {
+        await ledger.submit(
           ACTORS.holder,
           'receivables',
           'Pledge',
           json({ id: at(pools.pledge, i), ...workload.pledge() }),
-        )),
+        );
+      },
       http: (i) => ({
         method: 'POST',
         path: `/v1/receivables/${at(pools.pledge, i)}/pledges`,
@@ -101,13 +105,9 @@ export function operationPlans({ ledger, workload, profile, pools, lineageRoot }
       actor: ACTORS.bank,
       load: ops.encumbrance,
       itemsPerOp: 1,
-      direct: async (i) =>
-        void (await ledger.evaluate(
-          ACTORS.bank,
-          'receivables',
-          'GetEncumbrance',
-          at(pools.pledge, i % ops.pledge.count),
-        )),
+      direct: async (i) => {
+        await ledger.evaluate(ACTORS.bank, 'receivables', 'GetEncumbrance', at(pools.pledge, i % ops.pledge.count));
+      },
       http: (i) => ({ method: 'GET', path: `/v1/receivables/${at(pools.pledge, i % ops.pledge.count)}/encumbrance` }),
     },
     {
@@ -115,7 +115,9 @@ export function operationPlans({ ledger, workload, profile, pools, lineageRoot }
       actor: ACTORS.auditor,
       load: ops.lineage,
       itemsPerOp: 1,
-      direct: async () => void (await ledger.evaluate(ACTORS.auditor, 'receivables', 'GetLineage', lineageRoot)),
+      direct: async () => {
+        await ledger.evaluate(ACTORS.auditor, 'receivables', 'GetLineage', lineageRoot);
+      },
       http: () => ({ method: 'GET', path: `/v1/receivables/${lineageRoot}/lineage` }),
     },
   ];

@@ -19,7 +19,7 @@ export async function issueMany(
 ): Promise<string[]> {
   const sizes: number[] = [];
   for (let left = count; left > 0; left -= MAX_BATCH) sizes.push(Math.min(MAX_BATCH, left));
-  const ids: string[][] = new Array(sizes.length);
+  const ids = new Array<string[]>(sizes.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < sizes.length; i = next++) {

@@ -3,6 +3,7 @@
 // down() must still remove every container and the network's directory.
 import { existsSync } from 'node:fs';
 import { ContainerNetwork, describeWithDocker, NodeSpec, requireDockerEngine } from '../support/container-network';
+import { defined } from '../support/defined';
 
 describeWithDocker('the container harness after a failed start', () => {
   let network: ContainerNetwork | undefined;
@@ -18,7 +19,8 @@ describeWithDocker('the container harness after a failed start', () => {
     let caImage: string;
     try {
       await probe.script('step', 'prepare', '--runtime', 'docker');
-      caImage = (JSON.parse(probe.scriptOutput('node-spec', 'ca-core')) as NodeSpec[])[0]!.image;
+      const [spec] = JSON.parse(probe.scriptOutput('node-spec', 'ca-core')) as NodeSpec[];
+      caImage = defined(spec, "network.sh node-spec's entry for ca-core").image;
     } finally {
       await probe.down();
     }

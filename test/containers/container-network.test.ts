@@ -6,9 +6,9 @@ import { eventually } from '../support/network';
 
 describeWithDocker('the network in containers (testcontainers)', () => {
   const network = useContainerNetwork();
-  const { register, readFromBank1 } = usePartyProbe('Container test', () => network().connection());
-
-  const first = uniqueId('CTR');
+  const { register, readFromBank1, registerAndReadBack } = usePartyProbe('Container test', () =>
+    network().connection(),
+  );
 
   it('runs every CA, orderer and peer as a running container of its configured image, on the host network', async () => {
     const net = network();
@@ -32,12 +32,15 @@ describeWithDocker('the network in containers (testcontainers)', () => {
   });
 
   it("commits a transaction submitted by one org and serves it from another org's peer", async () => {
-    await register(first);
-    const party = await eventually(() => readFromBank1(first), 20_000);
-    expect(party).toMatchObject({ id: first, msp: 'SupplierMSP', kind: 'SUPPLIER' });
+    const id = uniqueId('CTR');
+    expect(await registerAndReadBack(id)).toMatchObject({ id, msp: 'SupplierMSP', kind: 'SUPPLIER' });
   });
 
   it('keeps a peer ledger across a docker kill of its container and a restart, and the peer catches up', async () => {
+    // Committed, and on bank1's peer, before the kill.
+    const first = uniqueId('CTR1');
+    await registerAndReadBack(first);
+
     const net = network();
     await net.script('kill', 'peer-bank1');
     const killed = await (await net.dockerContainer(net.containerOf('peer-bank1').getId())).inspect();

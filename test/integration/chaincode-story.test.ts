@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { defined } from '../support/defined';
 import { connectAs, connectWith, decode, FabricSession } from '../support/fabric';
+import { todayUtc } from '../support/gateway-client';
 import { loadConnection } from '../support/network';
 
 // The chaincode driven directly through each company's own peer and certificate (no REST gateway).
@@ -31,11 +33,16 @@ interface LineageNode {
   children: LineageNode[];
 }
 
-const today = (): string => new Date().toISOString().slice(0, 10);
 const runId = randomBytes(4).toString('hex').toUpperCase();
 
 const submit = async <T>(contract: Contract, fn: string, request: object): Promise<Written<T>> =>
   decode(await contract.submitTransaction(fn, JSON.stringify(request))) as Written<T>;
+/** Submits FN and returns its value; fails with the refusal unless the chaincode answered DONE. */
+const submitDone = async <T>(contract: Contract, fn: string, request: object): Promise<T> => {
+  const written = await submit<T>(contract, fn, request);
+  if (written.status !== 'DONE') throw new Error(`${fn} was ${written.status}: ${JSON.stringify(written.error)}`);
+  return defined(written.value, `the value of ${fn}`);
+};
 const evaluate = async <T>(contract: Contract, fn: string, ...args: string[]): Promise<T> =>
   decode(await contract.evaluateTransaction(fn, ...args)) as T;
 
@@ -55,49 +62,53 @@ const refusalCode = async (call: Promise<unknown>): Promise<string> => {
 describe('receivable chaincode on the real network', () => {
   const sessions: Record<string, FabricSession> = {};
   const as = (name: string): Contract => (sessions[name] ??= connectAs(name)).contract();
-  afterAll(() => Object.values(sessions).forEach((s) => s.close()));
+  afterAll(() => {
+    for (const session of Object.values(sessions)) session.close();
+  });
 
-  const issueTo = async (creditor: string, amount: string, ref: string): Promise<Receivable> => {
-    const written = await submit<Receivable>(as('CORE-001'), 'Issue', {
+  const issueTo = (creditor: string, amount: string, ref: string): Promise<Receivable> =>
+    submitDone<Receivable>(as('CORE-001'), 'Issue', {
       externalRef: `${ref}-${runId}`,
       creditor,
       amount,
       currency: 'CNY',
-      dueDate: today(),
+      dueDate: todayUtc(),
       invoices: [{ number: `${ref}-${runId}`, code: '3100', amount }],
     });
-    expect(written.status).toBe('DONE');
-    return written.value!;
-  };
 
   it('runs the chain: issue, two splits, pledge, refused and recorded double pledge, lineage, settle', async () => {
     const root = await issueTo('SUP-T1', '1000000', 'STORY');
     expect(root).toMatchObject({ holder: 'SUP-T1', status: 'CONFIRMED', amount: '1000000' });
 
-    const first = await submit<{ children: Receivable[] }>(as('SUP-T1'), 'Split', {
+    const first = await submitDone<{ children: Receivable[] }>(as('SUP-T1'), 'Split', {
       id: root.id,
       parts: [
         { holder: 'SUP-T1', amount: '400000' },
         { holder: 'SUP-T2', amount: '600000' },
       ],
     });
-    const t2Piece = first.value!.children.find((c) => c.holder === 'SUP-T2')!;
-    const second = await submit<{ children: Receivable[] }>(as('SUP-T2'), 'Split', {
+    const t2Piece = defined(
+      first.children.find((c) => c.holder === 'SUP-T2'),
+      "SUP-T2's piece of the first split",
+    );
+    const second = await submitDone<{ children: Receivable[] }>(as('SUP-T2'), 'Split', {
       id: t2Piece.id,
       parts: [
         { holder: 'SUP-T2', amount: '350000' },
         { holder: 'SUP-T3', amount: '250000' },
       ],
     });
-    const t3Piece = second.value!.children.find((c) => c.holder === 'SUP-T3')!;
+    const t3Piece = defined(
+      second.children.find((c) => c.holder === 'SUP-T3'),
+      "SUP-T3's piece of the second split",
+    );
 
-    const pledge = await submit<{ id: string }>(as('SUP-T3'), 'Pledge', {
+    const pledge = await submitDone<{ id: string }>(as('SUP-T3'), 'Pledge', {
       id: t3Piece.id,
       pledgee: 'BANK-A',
       securedAmount: '200000',
       loanRef: `LOAN-A-${runId}`,
     });
-    expect(pledge.status).toBe('DONE');
 
     // BANK-B checks encumbrance before lending, and the holder's second pledge is refused and recorded.
     const lock = await evaluate<{ encumbered: boolean; pledgee: string }>(as('BANK-B'), 'GetEncumbrance', t3Piece.id);
@@ -113,7 +124,7 @@ describe('receivable chaincode on the real network', () => {
     expect(again.conflict).toMatchObject({
       kind: 'DOUBLE_PLEDGE',
       attemptedBy: 'SUP-T3',
-      existing: { pledgeId: pledge.value!.id },
+      existing: { pledgeId: pledge.id },
     });
 
     const conflicts = await evaluate<{ items: { id: string }[] }>(
@@ -121,7 +132,7 @@ describe('receivable chaincode on the real network', () => {
       'ListConflicts',
       JSON.stringify({ pageSize: 100 }),
     );
-    expect(conflicts.items.map((c) => c.id)).toContain(again.conflict!.id);
+    expect(conflicts.items.map((c) => c.id)).toContain(defined(again.conflict, 'the recorded conflict').id);
 
     const lineage = await evaluate<{ consistent: boolean; root: LineageNode }>(
       as('AUDIT-01'),
@@ -132,12 +143,15 @@ describe('receivable chaincode on the real network', () => {
     expect(lineage.root.id).toBe(root.id);
     expect(lineage.root.children.map((c) => c.amount)).toEqual(['400000', '600000']);
 
-    await submit(as('BANK-A'), 'AcceptPledge', { pledgeId: pledge.value!.id });
-    const settled = await submit<Receivable[]>(as('CORE-001'), 'Settle', { id: root.id, paymentRef: `PAY-${runId}` });
-    const payees = Object.fromEntries(settled.value!.map((leaf) => [leaf.id, leaf.settlement!.payee]));
+    await submitDone(as('BANK-A'), 'AcceptPledge', { pledgeId: pledge.id });
+    const settled = await submitDone<Receivable[]>(as('CORE-001'), 'Settle', {
+      id: root.id,
+      paymentRef: `PAY-${runId}`,
+    });
+    const payees = Object.fromEntries(settled.map((leaf) => [leaf.id, leaf.settlement?.payee]));
     expect(payees[t3Piece.id]).toBe('BANK-A');
     // Value is neither created nor destroyed: the settled leaves add up to the root.
-    expect(settled.value!.reduce((sum, leaf) => sum + BigInt(leaf.amount), 0n)).toBe(1000000n);
+    expect(settled.reduce((sum, leaf) => sum + BigInt(leaf.amount), 0n)).toBe(1000000n);
   });
 
   it('lets exactly one of two concurrent pledges commit, and records the other as a conflict', async () => {
@@ -185,7 +199,7 @@ describe('receivable chaincode on the real network', () => {
 
   it("refuses a certificate of one org that claims another org's company", async () => {
     // The supplier org's own CA issues a certificate claiming the core enterprise's company.
-    const { ca } = loadConnection().orgs.supplier!;
+    const { ca } = defined(loadConnection().orgs.supplier, "org 'supplier' in the connection description");
     const dir = mkdtempSync(path.join(tmpdir(), 'scf-impostor-'));
     try {
       const name = `impostor-${runId.toLowerCase()}`;
@@ -212,7 +226,7 @@ describe('receivable chaincode on the real network', () => {
         {
           mspId: 'SupplierMSP',
           certPath: path.join(dir, 'msp/signcerts/cert.pem'),
-          keyPath: path.join(keystore, readdirSync(keystore)[0]!),
+          keyPath: path.join(keystore, defined(readdirSync(keystore)[0], 'a key in the enrolled keystore')),
         },
         'supplier',
       );
@@ -222,7 +236,7 @@ describe('receivable chaincode on the real network', () => {
           creditor: 'SUP-T1',
           amount: '1000',
           currency: 'CNY',
-          dueDate: today(),
+          dueDate: todayUtc(),
           invoices: [{ number: `IMP-${runId}`, code: '3100', amount: '1000' }],
         };
         expect(await refusalCode(impostor.contract().submitTransaction('Issue', JSON.stringify(request)))).toBe(

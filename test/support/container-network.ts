@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type Dockerode from 'dockerode';
 import { GenericContainer, getContainerRuntimeClient, StartedTestContainer } from 'testcontainers';
-import type { BoundPorts, WaitStrategy } from 'testcontainers';
+import type { WaitStrategy } from 'testcontainers';
 import { ConnectionDescription, loadConnection, repoRoot } from './network';
 
 // Ryuk, testcontainers' reaper, is an image that cannot be pulled here: the teardown below removes the containers.
@@ -40,7 +40,8 @@ class HealthzWait implements WaitStrategy {
 
   constructor(private readonly address: string) {}
 
-  async waitUntilReady(container: Dockerode.Container, _ports: BoundPorts): Promise<void> {
+  // The bound ports WaitStrategy passes as well are not needed: the operations address is fixed.
+  async waitUntilReady(container: Dockerode.Container): Promise<void> {
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {
       const body = await fetch(`http://${this.address}/healthz`).then(
@@ -73,8 +74,14 @@ class HealthzWait implements WaitStrategy {
 async function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    server.once('error', () => {
+      resolve(false);
+    });
+    server.listen(port, '127.0.0.1', () => {
+      server.close(() => {
+        resolve(true);
+      });
+    });
   });
 }
 
@@ -137,7 +144,9 @@ export class ContainerNetwork {
     const child = spawn(script, args, { env: this.env, stdio: ['ignore', 'inherit', 'inherit'] });
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
       child.once('error', reject);
-      child.once('exit', (c, sig) => resolve([c, sig]));
+      child.once('exit', (c, sig) => {
+        resolve([c, sig]);
+      });
     });
     if (code !== 0) throw new Error(`network.sh ${args.join(' ')} exited with ${code ?? `signal ${signal}`}`);
   }
@@ -147,7 +156,7 @@ export class ContainerNetwork {
       return execFileSync(script, args, { env: this.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     } catch (err) {
       const { status, signal } = err as { status: number | null; signal: NodeJS.Signals | null };
-      throw new Error(`network.sh ${args.join(' ')} exited with ${status ?? `signal ${signal}`}`);
+      throw new Error(`network.sh ${args.join(' ')} exited with ${status ?? `signal ${signal}`}`, { cause: err });
     }
   }
 
@@ -207,10 +216,7 @@ export class ContainerNetwork {
   async restartNode(name: string): Promise<void> {
     const container = this.containerOf(name);
     await container.restart();
-    await new HealthzWait(this.spec(name).health).waitUntilReady(
-      await this.dockerContainer(container.getId()),
-      {} as BoundPorts,
-    );
+    await new HealthzWait(this.spec(name).health).waitUntilReady(await this.dockerContainer(container.getId()));
   }
 
   async dockerContainer(id: string): Promise<Dockerode.Container> {
@@ -265,6 +271,7 @@ export async function requireDockerEngine(): Promise<void> {
     throw new Error(
       `no Docker engine answers (${String(err)}): start one (as root: dockerd --bridge=none --iptables=false ` +
         '--ip6tables=false, or run .ci/run), or set SCF_SKIP_CONTAINER_TESTS=1 outside CI to skip these tests',
+      { cause: err },
     );
   }
 }

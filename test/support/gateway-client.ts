@@ -1,4 +1,3 @@
-import { readSse, SseEvent } from './sse';
 // Runs the built gateway (gateway/dist) as a child process against the real network, with its own state directory
 // and tokens, and talks to it over HTTP as any identity. Build first: `npm run build -w gateway`.
 import { execFileSync, spawn } from 'node:child_process';
@@ -8,16 +7,23 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { Issued, Written } from './api';
 import { connectionPath, repoRoot } from './network';
+import { readSse, SseEvent } from './sse';
 
 const dist = path.join(repoRoot, 'gateway', 'dist');
 
-export interface HttpResult {
+/**
+ * One HTTP answer. BODY is the parsed JSON (or the text, when it is not JSON), typed as the caller expects it for the
+ * status it checks (the shapes are in ./api): the client does not validate it.
+ */
+export interface HttpResult<Body = unknown> {
   status: number;
   headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
+  body: Body;
 }
+
+type RequestOptions = { key?: string; headers?: Record<string, string> };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,9 +31,10 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
+      server.close(() => {
+        if (typeof address === 'object' && address) resolve(address.port);
+        else reject(new Error('no port'));
+      });
     });
   });
 }
@@ -73,8 +80,8 @@ export class GatewayProcess {
       env: this.env(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
     this.child = child;
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -95,9 +102,15 @@ export class GatewayProcess {
     const child = this.child;
     this.child = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', () => {
+        resolve();
+      });
+    });
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, 30_000);
     await exited;
     clearTimeout(timer);
   }
@@ -112,17 +125,21 @@ export class GatewayProcess {
     const child = this.child;
     this.child = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', () => {
+        resolve();
+      });
+    });
     child.kill('SIGKILL');
     await exited;
   }
 
-  async request(
+  async request<Body = unknown>(
     as: string | null,
     method: 'GET' | 'POST',
     url: string,
-    options: { body?: unknown; key?: string; headers?: Record<string, string> } = {},
-  ): Promise<HttpResult> {
+    options: RequestOptions & { body?: unknown } = {},
+  ): Promise<HttpResult<Body>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (as !== null) {
       const token = this.tokens[as];
@@ -137,21 +154,14 @@ export class GatewayProcess {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Non-JSON (metrics text) stays text.
-    }
-    return { status: res.status, headers: res.headers, body };
+    return { status: res.status, headers: res.headers, body: parseBody(text) as Body };
   }
 
   /** A client acting as one identity. */
-  as(identity: string) {
+  as(identity: string): IdentityClient {
     return {
-      get: (url: string, headers?: Record<string, string>) => this.request(identity, 'GET', url, { headers }),
-      post: (url: string, body?: unknown, options: { key?: string; headers?: Record<string, string> } = {}) =>
-        this.request(identity, 'POST', url, { body, ...options }),
+      get: (url, headers) => this.request(identity, 'GET', url, { headers }),
+      post: (url, body, options = {}) => this.request(identity, 'POST', url, { body, ...options }),
     };
   }
 
@@ -167,6 +177,21 @@ export class GatewayProcess {
     const headers: Record<string, string> = { authorization: `Bearer ${this.tokens[identity] ?? ''}` };
     if (options.lastEventId) headers['last-event-id'] = options.lastEventId;
     return readSse(`${this.base}/v1/events`, headers, done, options.timeoutMs ?? 60_000);
+  }
+}
+
+/** Requests as one identity; each caller names the body type it expects (see HttpResult). */
+export interface IdentityClient {
+  get<Body = unknown>(url: string, headers?: Record<string, string>): Promise<HttpResult<Body>>;
+  post<Body = unknown>(url: string, body?: unknown, options?: RequestOptions): Promise<HttpResult<Body>>;
+}
+
+/** JSON, or the text itself when it is not JSON (the metrics). */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }
 
@@ -187,6 +212,24 @@ export function issueRequest(ref: string, creditor: string, amount: string, dueD
     dueDate,
     invoices: [{ number: `INV-${ref}`, code: 'FP', amount }],
   };
+}
+
+/**
+ * Issues a receivable to CREDITOR as CORE-001 (a request of `issueRequest`, unique to REF) and returns the written
+ * answer; fails with the gateway's answer unless it is 200. For tests that need a receivable, not the issue itself.
+ */
+export async function issue(
+  gateway: GatewayProcess,
+  creditor: string,
+  amount: string,
+  ref = runId(),
+): Promise<Written<Issued>> {
+  const res = await gateway
+    .as('CORE-001')
+    .post<Written<Issued>>('/v1/receivables', issueRequest(ref, creditor, amount));
+  if (res.status !== 200)
+    throw new Error(`issuing ${amount} to ${creditor} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
 }
 
 /** Starts a gateway for the enclosing describe block and always stops it afterwards, even when tests fail. */

@@ -1,9 +1,14 @@
+/** The JSON `data` of an event: the receivables it is about, and whatever else the event type carries. */
+export interface SseEventData {
+  receivableIds?: string[];
+  [field: string]: unknown;
+}
+
 /** One Server-Sent Event as the gateway frames it: `id`, `event` and a JSON `data` line. */
 export interface SseEvent {
   id: string;
   type: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  data: any;
+  data: SseEventData;
 }
 
 /**
@@ -17,7 +22,9 @@ export async function readSse(
   timeoutMs: number,
 ): Promise<SseEvent[]> {
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  const timer = setTimeout(() => {
+    abort.abort();
+  }, timeoutMs);
   const events: SseEvent[] = [];
   try {
     const res = await fetch(url, { headers, signal: abort.signal });
@@ -34,7 +41,7 @@ export async function readSse(
         const id = /^id: (.*)$/m.exec(frame)?.[1];
         const type = /^event: (.*)$/m.exec(frame)?.[1];
         const data = /^data: (.*)$/m.exec(frame)?.[1];
-        if (id && type && data) events.push({ id, type, data: JSON.parse(data) });
+        if (id && type && data) events.push({ id, type, data: JSON.parse(data) as SseEventData });
       }
       if (done(events)) break;
     }
@@ -51,7 +58,7 @@ export async function readSse(
 export const mentions =
   (id: string) =>
   (event: SseEvent): boolean =>
-    ((event.data.receivableIds ?? []) as string[]).some((r) => r === id || r.startsWith(`${id}.`));
+    (event.data.receivableIds ?? []).some((r) => r === id || r.startsWith(`${id}.`));
 
 /** Event ids are `<block>:<index in block>`: true when event A comes before event B on the ledger. */
 export function precedes(a: string, b: string): boolean {
