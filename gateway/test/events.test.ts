@@ -5,6 +5,7 @@ import { EventLog } from '../src/events/event-log';
 import { EventListener } from '../src/events/listener';
 import type { ChaincodeEventFeed, EventStream, RawChaincodeEvent } from '../src/events/listener';
 import type { OrgName } from '../src/types';
+import { defined } from './helpers/assertions';
 import { startTestApp } from './helpers/harness';
 import type { TestApp } from './helpers/harness';
 import { readSse } from '../../test/support/sse';
@@ -16,20 +17,29 @@ const event = (block: number, tx: string, parties: string[], type = 'ReceivableI
   payload: Buffer.from(JSON.stringify({ type, parties, receivableIds: [] })),
 });
 
+/** A stream of EVENTS that then fails, the way a dropped connection does. */
+function droppingStream(events: RawChaincodeEvent[]): EventStream {
+  return {
+    close: () => undefined,
+    [Symbol.asyncIterator]: () => {
+      const pending = events.values();
+      return {
+        next: () => {
+          const step = pending.next();
+          return step.done ? Promise.reject(new Error('connection dropped')) : Promise.resolve(step);
+        },
+      };
+    },
+  };
+}
+
 /** The chain's events; each open() streams those from the start block on, then fails (a dropped connection). */
 function fakeFeed(chain: RawChaincodeEvent[]): ChaincodeEventFeed & { opens: bigint[] } {
   const feed = {
     opens: [] as bigint[],
-    async open(startBlock: bigint): Promise<EventStream> {
+    open(startBlock: bigint): Promise<EventStream> {
       feed.opens.push(startBlock);
-      const events = chain.filter((e) => e.blockNumber >= startBlock);
-      return {
-        close: () => undefined,
-        async *[Symbol.asyncIterator]() {
-          for (const e of events) yield e;
-          throw new Error('connection dropped');
-        },
-      };
+      return Promise.resolve(droppingStream(chain.filter((e) => e.blockNumber >= startBlock)));
     },
   };
   return feed;
@@ -46,7 +56,9 @@ describe('event log and listener', () => {
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'scf-events-'));
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('logs every event once, numbered within its block, across reconnects and restarts', async () => {
     const chain = [event(3, 'a', ['SUP-T1']), event(3, 'b', ['BANK-A']), event(5, 'c', ['SUP-T1'])];
@@ -104,9 +116,10 @@ async function readEvents(
 describe('GET /v1/events (SSE)', () => {
   let t: TestApp;
   const append = (org: string, block: number, index: number, type: string, parties: string[]) =>
-    t.logs
-      .get(org as OrgName)!
-      .append({ block: BigInt(block), index }, { txId: `${block}-${index}`, type, payload: { parties } });
+    defined(t.logs.get(org as OrgName), `the event log of ${org}`).append(
+      { block: BigInt(block), index },
+      { txId: `${block}-${index}`, type, payload: { parties } },
+    );
 
   beforeAll(async () => {
     t = await startTestApp();

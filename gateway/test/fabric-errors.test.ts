@@ -4,7 +4,7 @@ import { CommitError, CommitStatusError, EndorseError, GatewayError, StatusCode 
 import { CONTRACT_ERROR_CODES, GATEWAY_ERROR_CODES, httpStatusOf } from '../src/errors/api-error';
 import { parseContractError, toApiError } from '../src/fabric/errors';
 
-const cause = (code: number): ServiceError =>
+const cause = (code: GrpcStatus): ServiceError =>
   Object.assign(new Error('grpc'), { code, details: 'grpc', metadata: new Metadata() });
 
 const scfError = (code: string, details: object = {}) =>
@@ -61,10 +61,13 @@ describe('Fabric error mapping', () => {
         headers: { 'retry-after': '5' },
       });
     }
-    const submit = Object.assign(new GatewayError({ code: GrpcStatus.UNAVAILABLE, cause: cause(14), details: [] }), {
-      name: 'SubmitError',
-      transactionId: 't',
-    });
+    const submit = Object.assign(
+      new GatewayError({ code: GrpcStatus.UNAVAILABLE, cause: cause(GrpcStatus.UNAVAILABLE), details: [] }),
+      {
+        name: 'SubmitError',
+        transactionId: 't',
+      },
+    );
     expect(toApiError(submit).status).toBe(503);
   });
 
@@ -95,7 +98,7 @@ describe('Fabric error mapping', () => {
     });
     expect(toApiError(err)).toMatchObject({ code: 'COMMIT_PENDING', status: 202, details: { txId: 'tx-42' } });
     const lateSubmit = Object.assign(
-      new GatewayError({ code: GrpcStatus.DEADLINE_EXCEEDED, cause: cause(4), details: [] }),
+      new GatewayError({ code: GrpcStatus.DEADLINE_EXCEEDED, cause: cause(GrpcStatus.DEADLINE_EXCEEDED), details: [] }),
       {
         name: 'SubmitError',
         transactionId: 'tx-43',
