@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -45,6 +46,18 @@ function fakeFeed(chain: RawChaincodeEvent[]): ChaincodeEventFeed & { opens: big
   return feed;
 }
 
+/** A feed whose every open() fails at once, as while the peer is down. */
+function downFeed(): ChaincodeEventFeed & { opens: number } {
+  const feed = {
+    opens: 0,
+    open(): Promise<EventStream> {
+      feed.opens += 1;
+      return Promise.reject(new Error('peer unreachable'));
+    },
+  };
+  return feed;
+}
+
 const quiet = { info: () => undefined, warn: () => undefined };
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -87,6 +100,46 @@ describe('event log and listener', () => {
     await again.stop();
     expect(reopened.after({ block: 3n, index: 1 }).map(({ event: e }) => e.id)).toEqual(['5:0', '5:1', '8:0']);
     await reopened.close();
+  });
+
+  it('keeps at most one abort listener on its signal however many back-offs an outage takes', async () => {
+    // The listener's AbortSignal is private: it is found as whatever signal gets an 'abort' listener meanwhile.
+    const addListener = jest.spyOn(EventTarget.prototype, 'addEventListener');
+    const log = await EventLog.open(path.join(dir, 'down.jsonl'));
+    const feed = downFeed();
+    const listener = new EventListener(feed, log, { startBlock: 0n, logger: quiet, minBackoffMs: 1, maxBackoffMs: 1 });
+    try {
+      listener.start();
+      await until(() => feed.opens >= 50);
+      const signals = new Set(
+        addListener.mock.contexts.filter(
+          (target, i): target is AbortSignal =>
+            target instanceof AbortSignal && addListener.mock.calls[i]?.[0] === 'abort',
+        ),
+      );
+      expect(signals.size).toBeGreaterThan(0);
+      for (const signal of signals) expect(getEventListeners(signal, 'abort').length).toBeLessThanOrEqual(1);
+
+      await listener.stop();
+      for (const signal of signals) expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    } finally {
+      await listener.stop();
+      addListener.mockRestore();
+      await log.close();
+    }
+  });
+
+  it('stops at once during a long back-off', async () => {
+    const log = await EventLog.open(path.join(dir, 'down.jsonl'));
+    const feed = downFeed();
+    const listener = new EventListener(feed, log, { startBlock: 0n, logger: quiet, minBackoffMs: 60_000 });
+    listener.start();
+    await until(() => feed.opens === 1);
+    const stopping = Date.now();
+    await listener.stop();
+    expect(Date.now() - stopping).toBeLessThan(1000);
+    expect(feed.opens).toBe(1);
+    await log.close();
   });
 
   it('refuses to append out of order', async () => {
