@@ -1,6 +1,9 @@
+import { ROLES, rolesFor } from '@scf/wire';
 import { ApiError } from '../src/errors/api-error';
-import { PLEDGE_ID, RECEIVABLE_ID, issueBody } from './helpers/fixtures';
-import { anyString, defined, stringMatching } from './helpers/assertions';
+import type { LedgerCall } from '../src/fabric/ledger';
+import type { Role } from '../src/types';
+import { PLEDGE_ID, RECEIVABLE_ID, description, issueBody } from './helpers/fixtures';
+import { anyString, at, defined, stringMatching } from './helpers/assertions';
 import { done } from './helpers/fake-ledger';
 import type { RecordedCall } from './helpers/fake-ledger';
 import { errorOf, startTestApp } from './helpers/harness';
@@ -11,6 +14,51 @@ const callOf = (recorded: RecordedCall | undefined) => defined(defined(recorded,
 /** The JSON request a write (or list read) passed to the chaincode as its one argument. */
 const requestOf = (recorded: RecordedCall | undefined): unknown =>
   JSON.parse(defined(callOf(recorded).args[0], 'a JSON argument'));
+
+/** The identity of the connection description that has ROLE. */
+const identityWithRole = (role: Role): string =>
+  defined(
+    Object.entries(description.identities).find(([, identity]) => identity.role === role),
+    `an identity with role ${role}`,
+  )[0];
+
+/** The roles the wire contract's CALLABLE_BY lets make CALL. */
+const tableRolesOf = (call: LedgerCall): readonly Role[] =>
+  call.contract === 'receivables' ? rolesFor('receivables', call.fn) : rolesFor('parties', call.fn);
+
+const keysOf = (value: unknown): string[] => (typeof value === 'object' && value !== null ? Object.keys(value) : []);
+
+/**
+ * What a /v1 route needs to pass its schema, keyed by OpenAPI method and path (none: no entry). Path parameters
+ * default to a receivable's or a pledge's id.
+ */
+const ROUTE_INPUT: Record<string, { url?: string; query?: string; body?: unknown }> = {
+  'POST /v1/receivables': { body: issueBody() },
+  'POST /v1/receivables/batch': { body: { items: [issueBody()] } },
+  'POST /v1/receivables/claims': {
+    body: Object.fromEntries([
+      ...Object.entries(issueBody()).filter(([field]) => field !== 'creditor'),
+      ['debtor', 'CORE-001'],
+    ]),
+  },
+  'POST /v1/receivables/{id}/reject': { body: { reason: 'wrong amount' } },
+  'POST /v1/receivables/{id}/split': {
+    body: {
+      parts: [
+        { holder: 'SUP-T2', amount: '300000' },
+        { holder: 'SUP-T1', amount: '700000' },
+      ],
+    },
+  },
+  'POST /v1/receivables/{id}/transfer': { body: { to: 'SUP-T2' } },
+  'POST /v1/receivables/{id}/pledges': { body: { pledgee: 'BANK-B', securedAmount: '500', loanRef: 'L-1' } },
+  'POST /v1/receivables/{id}/settle': { body: { paymentRef: 'PAY-1' } },
+  'GET /v1/receivables': { query: 'role=holder' },
+  'GET /v1/receivables/count': { query: 'role=holder' },
+  'GET /v1/parties/{id}': { url: '/v1/parties/SUP-T1' },
+};
+/** /v1 routes that call no chaincode function, so have no roles of the table. */
+const NOT_LEDGER_CALLS = ['GET /v1/events'];
 
 describe('routes over a fake ledger', () => {
   let t: TestApp;
@@ -202,6 +250,83 @@ describe('routes over a fake ledger', () => {
       });
       expect(other.status).toBe(200);
       expect(t.ledger.submits().map((c) => c.identity)).toEqual(['CORE-001', 'SUP-T1']);
+    });
+  });
+
+  describe('roles from the wire contract', () => {
+    it.each([
+      ['transfer', 'Transfer', { to: 'SUP-T2' }],
+      ['pledges', 'Pledge', { pledgee: 'BANK-B', securedAmount: '500', loanRef: 'L-9' }],
+    ] as const)('lets a bank holding a receivable POST /v1/receivables/:id/%s as itself', async (action, fn, body) => {
+      const res = await t.request('POST', `/v1/receivables/${RECEIVABLE_ID}/${action}`, { as: 'BANK-A', body });
+      expect(res.status).toBe(200);
+      expect(t.ledger.calls).toEqual([
+        {
+          kind: 'submit',
+          identity: 'BANK-A',
+          call: { contract: 'receivables', fn, args: [JSON.stringify({ id: RECEIVABLE_ID, ...body })] },
+        },
+      ]);
+    });
+
+    it("lets exactly the roles CALLABLE_BY names for a route's chaincode function reach the ledger; 403 for others", async () => {
+      // Every read schema is satisfied by this one answer (lists, counts, records).
+      t.ledger.evaluateAnswer = () => JSON.stringify({ count: 0, items: [], bookmark: '' });
+      const paths = at((await t.request('GET', '/docs/json')).body, 'paths');
+      const routes = keysOf(paths)
+        .filter((template) => template.startsWith('/v1/'))
+        .flatMap((template) =>
+          keysOf(at(paths, template)).map((method) => ({
+            method: method.toUpperCase(),
+            template,
+            route: `${method.toUpperCase()} ${template}`,
+          })),
+        )
+        .filter(({ route }) => !NOT_LEDGER_CALLS.includes(route));
+      expect(routes.map(({ route }) => route)).toEqual(expect.arrayContaining(Object.keys(ROUTE_INPUT)));
+
+      // Each route called once as each role: which roles reach the ledger, and with which function, is observed; the
+      // expectation is what the table says for that function. A route's own role list shows up in its 403s.
+      const observed: Record<string, unknown> = {};
+      const expected: Record<string, unknown> = {};
+      for (const { method, template, route } of routes) {
+        const input = ROUTE_INPUT[route] ?? {};
+        const url = input.url ?? template.replace('{id}', RECEIVABLE_ID).replace('{pledgeId}', PLEDGE_ID);
+        const reached: Role[] = [];
+        const refused: Role[] = [];
+        const unexpected: string[] = [];
+        const calls = new Map<string, LedgerCall>();
+        const allowedRoles = new Set<string>();
+        for (const role of ROLES) {
+          t.ledger.calls.splice(0);
+          const identity = identityWithRole(role);
+          const res = await t.request(method, input.query ? `${url}?${input.query}` : url, {
+            as: identity,
+            body: input.body,
+          });
+          const [recorded, ...more] = t.ledger.calls;
+          if (res.status === 200 && recorded?.call && recorded.identity === identity && more.length === 0) {
+            reached.push(role);
+            calls.set(`${recorded.call.contract}.${recorded.call.fn}`, recorded.call);
+          } else if (res.status === 403 && errorOf(res).code === 'FORBIDDEN' && !recorded) {
+            refused.push(role);
+            allowedRoles.add(JSON.stringify(errorOf(res).details.allowedRoles));
+          } else {
+            unexpected.push(`${role}: HTTP ${res.status}, ${t.ledger.calls.length} ledger calls`);
+          }
+        }
+        const [[name, call] = ['(no call reached the ledger)', undefined]] = calls;
+        const table = call ? tableRolesOf(call) : [];
+        observed[route] = { calls: [...calls.keys()], reached, refused, allowedRoles: [...allowedRoles], unexpected };
+        expected[route] = {
+          calls: [name],
+          reached: ROLES.filter((role) => table.includes(role)),
+          refused: ROLES.filter((role) => !table.includes(role)),
+          allowedRoles: table.length === ROLES.length ? [] : [JSON.stringify(table)],
+          unexpected: [],
+        };
+      }
+      expect(observed).toEqual(expected);
     });
   });
 
