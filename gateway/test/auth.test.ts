@@ -1,7 +1,8 @@
 import { createSigner } from 'fast-jwt';
 import { TOKEN_ISSUER, callerFromClaims, claimsFor } from '../src/auth/tokens';
 import { description, issueBody } from './helpers/fixtures';
-import { SECRET, startTestApp, tokenFor } from './helpers/harness';
+import { anyString } from './helpers/assertions';
+import { SECRET, errorOf, startTestApp, tokenFor } from './helpers/harness';
 import type { TestApp } from './helpers/harness';
 
 describe('authentication and identity binding', () => {
@@ -10,7 +11,9 @@ describe('authentication and identity binding', () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
-  beforeEach(() => t.ledger.calls.splice(0));
+  beforeEach(() => {
+    t.ledger.calls.splice(0);
+  });
 
   const sign = (claims: Record<string, unknown>, secret = SECRET) =>
     createSigner({ key: secret, algorithm: 'HS256', iss: TOKEN_ISSUER, expiresIn: 60_000 })(claims);
@@ -18,7 +21,7 @@ describe('authentication and identity binding', () => {
   it('refuses a request without a token with 401 in the error shape', async () => {
     const res = await t.request('GET', '/v1/parties');
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String), details: {} } });
+    expect(res.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: anyString(), details: {} } });
     expect(t.ledger.calls).toHaveLength(0);
   });
 
@@ -54,7 +57,7 @@ describe('authentication and identity binding', () => {
 
     const res = await t.request('GET', '/v1/parties', { as: 'SUP-T1', headers: { 'x-scf-identity': 'BANK-A' } });
     expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('FORBIDDEN');
+    expect(errorOf(res).code).toBe('FORBIDDEN');
     expect(t.ledger.calls).toHaveLength(0);
   });
 
@@ -69,14 +72,14 @@ describe('authentication and identity binding', () => {
   it("refuses a role that may not call a route with 403 before anything is endorsed (supplier calling the ERP's issue)", async () => {
     const res = await t.request('POST', '/v1/receivables', { as: 'SUP-T1', body: issueBody() });
     expect(res.status).toBe(403);
-    expect(res.body.error).toMatchObject({ code: 'FORBIDDEN', details: { identity: 'SUP-T1', allowedRoles: ['erp'] } });
+    expect(errorOf(res)).toMatchObject({ code: 'FORBIDDEN', details: { identity: 'SUP-T1', allowedRoles: ['erp'] } });
     expect(t.ledger.calls).toHaveLength(0);
   });
 
   it('issues tokens whose claims resolve back to the same caller', () => {
-    for (const name of Object.keys(description.identities)) {
+    for (const [name, identity] of Object.entries(description.identities)) {
       const caller = callerFromClaims(description, claimsFor(description, name));
-      expect(caller).toMatchObject({ identity: name, org: description.identities[name]!.org });
+      expect(caller).toMatchObject({ identity: name, org: identity.org });
     }
     expect(tokenFor('SUP-T1').split('.')).toHaveLength(3);
   });

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -5,6 +6,7 @@ import { EventLog } from '../src/events/event-log';
 import { EventListener } from '../src/events/listener';
 import type { ChaincodeEventFeed, EventStream, RawChaincodeEvent } from '../src/events/listener';
 import type { OrgName } from '../src/types';
+import { defined } from './helpers/assertions';
 import { startTestApp } from './helpers/harness';
 import type { TestApp } from './helpers/harness';
 import { readSse } from '../../test/support/sse';
@@ -16,20 +18,41 @@ const event = (block: number, tx: string, parties: string[], type = 'ReceivableI
   payload: Buffer.from(JSON.stringify({ type, parties, receivableIds: [] })),
 });
 
+/** A stream of EVENTS that then fails, the way a dropped connection does. */
+function droppingStream(events: RawChaincodeEvent[]): EventStream {
+  return {
+    close: () => undefined,
+    [Symbol.asyncIterator]: () => {
+      const pending = events.values();
+      return {
+        next: () => {
+          const step = pending.next();
+          return step.done ? Promise.reject(new Error('connection dropped')) : Promise.resolve(step);
+        },
+      };
+    },
+  };
+}
+
 /** The chain's events; each open() streams those from the start block on, then fails (a dropped connection). */
 function fakeFeed(chain: RawChaincodeEvent[]): ChaincodeEventFeed & { opens: bigint[] } {
   const feed = {
     opens: [] as bigint[],
-    async open(startBlock: bigint): Promise<EventStream> {
+    open(startBlock: bigint): Promise<EventStream> {
       feed.opens.push(startBlock);
-      const events = chain.filter((e) => e.blockNumber >= startBlock);
-      return {
-        close: () => undefined,
-        async *[Symbol.asyncIterator]() {
-          for (const e of events) yield e;
-          throw new Error('connection dropped');
-        },
-      };
+      return Promise.resolve(droppingStream(chain.filter((e) => e.blockNumber >= startBlock)));
+    },
+  };
+  return feed;
+}
+
+/** A feed whose every open() fails at once, as while the peer is down. */
+function downFeed(): ChaincodeEventFeed & { opens: number } {
+  const feed = {
+    opens: 0,
+    open(): Promise<EventStream> {
+      feed.opens += 1;
+      return Promise.reject(new Error('peer unreachable'));
     },
   };
   return feed;
@@ -46,7 +69,9 @@ describe('event log and listener', () => {
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'scf-events-'));
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('logs every event once, numbered within its block, across reconnects and restarts', async () => {
     const chain = [event(3, 'a', ['SUP-T1']), event(3, 'b', ['BANK-A']), event(5, 'c', ['SUP-T1'])];
@@ -77,6 +102,46 @@ describe('event log and listener', () => {
     await reopened.close();
   });
 
+  it('keeps at most one abort listener on its signal however many back-offs an outage takes', async () => {
+    // The listener's AbortSignal is private: it is found as whatever signal gets an 'abort' listener meanwhile.
+    const addListener = jest.spyOn(EventTarget.prototype, 'addEventListener');
+    const log = await EventLog.open(path.join(dir, 'down.jsonl'));
+    const feed = downFeed();
+    const listener = new EventListener(feed, log, { startBlock: 0n, logger: quiet, minBackoffMs: 1, maxBackoffMs: 1 });
+    try {
+      listener.start();
+      await until(() => feed.opens >= 50);
+      const signals = new Set(
+        addListener.mock.contexts.filter(
+          (target, i): target is AbortSignal =>
+            target instanceof AbortSignal && addListener.mock.calls[i]?.[0] === 'abort',
+        ),
+      );
+      expect(signals.size).toBeGreaterThan(0);
+      for (const signal of signals) expect(getEventListeners(signal, 'abort').length).toBeLessThanOrEqual(1);
+
+      await listener.stop();
+      for (const signal of signals) expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    } finally {
+      await listener.stop();
+      addListener.mockRestore();
+      await log.close();
+    }
+  });
+
+  it('stops at once during a long back-off', async () => {
+    const log = await EventLog.open(path.join(dir, 'down.jsonl'));
+    const feed = downFeed();
+    const listener = new EventListener(feed, log, { startBlock: 0n, logger: quiet, minBackoffMs: 60_000 });
+    listener.start();
+    await until(() => feed.opens === 1);
+    const stopping = Date.now();
+    await listener.stop();
+    expect(Date.now() - stopping).toBeLessThan(1000);
+    expect(feed.opens).toBe(1);
+    await log.close();
+  });
+
   it('refuses to append out of order', async () => {
     const log = await EventLog.open(path.join(dir, 'x.jsonl'));
     await log.append({ block: 2n, index: 0 }, { txId: 't', type: 'X', payload: { parties: [] } });
@@ -104,9 +169,10 @@ async function readEvents(
 describe('GET /v1/events (SSE)', () => {
   let t: TestApp;
   const append = (org: string, block: number, index: number, type: string, parties: string[]) =>
-    t.logs
-      .get(org as OrgName)!
-      .append({ block: BigInt(block), index }, { txId: `${block}-${index}`, type, payload: { parties } });
+    defined(t.logs.get(org as OrgName), `the event log of ${org}`).append(
+      { block: BigInt(block), index },
+      { txId: `${block}-${index}`, type, payload: { parties } },
+    );
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,10 +1,35 @@
 import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 import type { ServiceError } from '@grpc/grpc-js';
 import { CommitError, CommitStatusError, EndorseError, GatewayError, StatusCode } from '@hyperledger/fabric-gateway';
-import { CONTRACT_ERROR_CODES, GATEWAY_ERROR_CODES, httpStatusOf } from '../src/errors/api-error';
+import { ApiError, ERROR_CODES, httpStatusOf } from '../src/errors/api-error';
+import type { ErrorCode } from '../src/errors/api-error';
 import { parseContractError, toApiError } from '../src/fabric/errors';
 
-const cause = (code: number): ServiceError =>
+/** The status each code must have, written out here so that a wrong entry in the wire contract's table fails. */
+const EXPECTED_STATUS = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_STATE: 409,
+  DOUBLE_PLEDGE: 409,
+  DUPLICATE_INVOICE: 409,
+  CONFLICT_EXTERNAL_REF: 409,
+  NOT_DUE: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  REQUEST_IN_PROGRESS: 409,
+  WRITE_CONTENTION: 409,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  COMMIT_PENDING: 202,
+  LEDGER_UNAVAILABLE: 503,
+  TRANSACTION_INVALID: 502,
+  LEDGER_ERROR: 502,
+  INTERNAL: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+const cause = (code: GrpcStatus): ServiceError =>
   Object.assign(new Error('grpc'), { code, details: 'grpc', metadata: new Metadata() });
 
 const scfError = (code: string, details: object = {}) =>
@@ -61,11 +86,18 @@ describe('Fabric error mapping', () => {
         headers: { 'retry-after': '5' },
       });
     }
-    const submit = Object.assign(new GatewayError({ code: GrpcStatus.UNAVAILABLE, cause: cause(14), details: [] }), {
-      name: 'SubmitError',
-      transactionId: 't',
+    const submit = Object.assign(
+      new GatewayError({ code: GrpcStatus.UNAVAILABLE, cause: cause(GrpcStatus.UNAVAILABLE), details: [] }),
+      {
+        name: 'SubmitError',
+        transactionId: 't',
+      },
+    );
+    expect(toApiError(submit)).toMatchObject({
+      code: 'LEDGER_UNAVAILABLE',
+      status: 503,
+      headers: { 'retry-after': '5' },
     });
-    expect(toApiError(submit).status).toBe(503);
   });
 
   it.each([
@@ -95,13 +127,13 @@ describe('Fabric error mapping', () => {
     });
     expect(toApiError(err)).toMatchObject({ code: 'COMMIT_PENDING', status: 202, details: { txId: 'tx-42' } });
     const lateSubmit = Object.assign(
-      new GatewayError({ code: GrpcStatus.DEADLINE_EXCEEDED, cause: cause(4), details: [] }),
+      new GatewayError({ code: GrpcStatus.DEADLINE_EXCEEDED, cause: cause(GrpcStatus.DEADLINE_EXCEEDED), details: [] }),
       {
         name: 'SubmitError',
         transactionId: 'tx-43',
       },
     );
-    expect(toApiError(lateSubmit)).toMatchObject({ code: 'COMMIT_PENDING', details: { txId: 'tx-43' } });
+    expect(toApiError(lateSubmit)).toMatchObject({ code: 'COMMIT_PENDING', status: 202, details: { txId: 'tx-43' } });
   });
 
   it('maps an invalid commit and unknown failures without leaking internals', () => {
@@ -111,12 +143,21 @@ describe('Fabric error mapping', () => {
       status: 502,
       details: { txId: 'tx9', validationCode: 'ENDORSEMENT_POLICY_FAILURE' },
     });
-    expect(toApiError(new Error('secret path /x'))).toMatchObject({ code: 'INTERNAL', status: 500, details: {} });
+    // Exactly this body: toMatchObject's `details: {}` would accept any details at all.
+    const internal = toApiError(new Error('secret path /x'));
+    expect(internal.status).toBe(500);
+    expect(internal.toBody()).toEqual({ error: { code: 'INTERNAL', message: 'internal error', details: {} } });
   });
 
-  it('gives every error code an HTTP status', () => {
-    for (const code of [...CONTRACT_ERROR_CODES, ...GATEWAY_ERROR_CODES]) {
-      expect(httpStatusOf(code)).toBeGreaterThanOrEqual(200);
-    }
+  it('lists exactly the codes of the API in the expected statuses', () => {
+    expect(Object.keys(EXPECTED_STATUS).sort()).toEqual([...ERROR_CODES].sort());
   });
+
+  it.each(ERROR_CODES.map((code) => [code, EXPECTED_STATUS[code]] as const))(
+    'gives %s the HTTP status %i',
+    (code, status) => {
+      expect(httpStatusOf(code)).toBe(status);
+      expect(new ApiError(code, 'x').status).toBe(status);
+    },
+  );
 });

@@ -6,6 +6,7 @@ import { IdempotencyFileStore } from '../src/idempotency/file-store';
 import { IdempotentWriter, requestFingerprint } from '../src/idempotency/idempotent-writer';
 import type { LedgerCall } from '../src/fabric/ledger';
 import type { IdentityName } from '../src/types';
+import { at } from './helpers/assertions';
 import { FakeLedger, done } from './helpers/fake-ledger';
 
 const identity = 'CORE-001' as IdentityName;
@@ -19,7 +20,9 @@ describe('idempotency', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'scf-idem-'));
     file = path.join(dir, 'idempotency.jsonl');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('fingerprints requests by method, path and canonical body (key order does not matter)', () => {
     expect(requestFingerprint('POST', '/a', { x: 1, y: 2 })).toBe(requestFingerprint('POST', '/a', { y: 2, x: 1 }));
@@ -65,9 +68,7 @@ describe('idempotency', () => {
     const prepared = { txId: 'tx-old', envelope: 'ZW52', result: done({}) };
     await store.put({ scope: identity, key: 'k', fingerprint, at: 'then', state: 'submitting', prepared });
     const ledger = new FakeLedger();
-    ledger.resumeAnswer = async () => {
-      throw new ApiError('TRANSACTION_INVALID', 'MVCC', { txId: 'tx-old' });
-    };
+    ledger.resumeAnswer = () => Promise.reject(new ApiError('TRANSACTION_INVALID', 'MVCC', { txId: 'tx-old' }));
     await new IdempotentWriter(store, ledger).write({ identity, key: 'k', fingerprint, call });
     expect(ledger.calls.map((c) => c.kind)).toEqual(['resume', 'submit']);
 
@@ -75,9 +76,7 @@ describe('idempotency', () => {
     const pending = await IdempotencyFileStore.open(path.join(dir, 'other.jsonl'));
     await pending.put({ scope: identity, key: 'k', fingerprint, at: 'then', state: 'submitting', prepared });
     const down = new FakeLedger();
-    down.resumeAnswer = async () => {
-      throw new ApiError('LEDGER_UNAVAILABLE', 'down');
-    };
+    down.resumeAnswer = () => Promise.reject(new ApiError('LEDGER_UNAVAILABLE', 'down'));
     await expect(
       new IdempotentWriter(pending, down).write({ identity, key: 'k', fingerprint, call }),
     ).rejects.toMatchObject({
@@ -122,7 +121,7 @@ describe('idempotency', () => {
     await reopened.put({ scope: identity, key: 'k3', fingerprint, at: 'now', state: 'completed', response });
     await reopened.close();
     const lines = readFileSync(file, 'utf8').trim().split('\n');
-    expect(lines.map((line) => JSON.parse(line).key)).toEqual(['k1', 'k3']);
+    expect(lines.map((line) => at(JSON.parse(line), 'key'))).toEqual(['k1', 'k3']);
     const last = await IdempotencyFileStore.open(file);
     expect(last.get(identity, 'k1')).toBeDefined();
     expect(last.get(identity, 'k2')).toBeUndefined();

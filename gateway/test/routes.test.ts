@@ -1,8 +1,64 @@
+import { ROLES, rolesFor } from '@scf/wire';
 import { ApiError } from '../src/errors/api-error';
-import { PLEDGE_ID, RECEIVABLE_ID, issueBody } from './helpers/fixtures';
+import type { LedgerCall } from '../src/fabric/ledger';
+import type { Role } from '../src/types';
+import { PLEDGE_ID, RECEIVABLE_ID, description, issueBody } from './helpers/fixtures';
+import { anyString, at, defined, stringMatching } from './helpers/assertions';
 import { done } from './helpers/fake-ledger';
-import { startTestApp } from './helpers/harness';
+import type { RecordedCall } from './helpers/fake-ledger';
+import { errorOf, startTestApp } from './helpers/harness';
 import type { TestApp } from './helpers/harness';
+
+/** The ledger call a route made. */
+const callOf = (recorded: RecordedCall | undefined) => defined(defined(recorded, 'a ledger call').call, 'its call');
+/** The JSON request a write (or list read) passed to the chaincode as its one argument. */
+const requestOf = (recorded: RecordedCall | undefined): unknown =>
+  JSON.parse(defined(callOf(recorded).args[0], 'a JSON argument'));
+
+/** The identity of the connection description that has ROLE. */
+const identityWithRole = (role: Role): string =>
+  defined(
+    Object.entries(description.identities).find(([, identity]) => identity.role === role),
+    `an identity with role ${role}`,
+  )[0];
+
+/** The roles the wire contract's CALLABLE_BY lets make CALL. */
+const tableRolesOf = (call: LedgerCall): readonly Role[] =>
+  call.contract === 'receivables' ? rolesFor('receivables', call.fn) : rolesFor('parties', call.fn);
+
+const keysOf = (value: unknown): string[] => (typeof value === 'object' && value !== null ? Object.keys(value) : []);
+
+/**
+ * What a /v1 route needs to pass its schema, keyed by OpenAPI method and path (none: no entry). Path parameters
+ * default to a receivable's or a pledge's id.
+ */
+const ROUTE_INPUT: Record<string, { url?: string; query?: string; body?: unknown }> = {
+  'POST /v1/receivables': { body: issueBody() },
+  'POST /v1/receivables/batch': { body: { items: [issueBody()] } },
+  'POST /v1/receivables/claims': {
+    body: Object.fromEntries([
+      ...Object.entries(issueBody()).filter(([field]) => field !== 'creditor'),
+      ['debtor', 'CORE-001'],
+    ]),
+  },
+  'POST /v1/receivables/{id}/reject': { body: { reason: 'wrong amount' } },
+  'POST /v1/receivables/{id}/split': {
+    body: {
+      parts: [
+        { holder: 'SUP-T2', amount: '300000' },
+        { holder: 'SUP-T1', amount: '700000' },
+      ],
+    },
+  },
+  'POST /v1/receivables/{id}/transfer': { body: { to: 'SUP-T2' } },
+  'POST /v1/receivables/{id}/pledges': { body: { pledgee: 'BANK-B', securedAmount: '500', loanRef: 'L-1' } },
+  'POST /v1/receivables/{id}/settle': { body: { paymentRef: 'PAY-1' } },
+  'GET /v1/receivables': { query: 'role=holder' },
+  'GET /v1/receivables/count': { query: 'role=holder' },
+  'GET /v1/parties/{id}': { url: '/v1/parties/SUP-T1' },
+};
+/** /v1 routes that call no chaincode function, so have no roles of the table. */
+const NOT_LEDGER_CALLS = ['GET /v1/events'];
 
 describe('routes over a fake ledger', () => {
   let t: TestApp;
@@ -29,11 +85,11 @@ describe('routes over a fake ledger', () => {
       ['a lower-case currency', issueBody({ currency: 'cny' })],
       ['a bad date', issueBody({ dueDate: '31/01/2030' })],
       ['no invoices', issueBody({ invoices: [] })],
-      ['a missing field', (({ creditor: _c, ...rest }) => rest)(issueBody())],
+      ['a missing field', Object.fromEntries(Object.entries(issueBody()).filter(([field]) => field !== 'creditor'))],
     ])('refuses %s with 400 and writes nothing', async (_label, body) => {
       const res = await t.request('POST', '/v1/receivables', { as: 'CORE-001', body });
       expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('VALIDATION');
+      expect(errorOf(res).code).toBe('VALIDATION');
       expect(t.ledger.calls).toHaveLength(0);
     });
 
@@ -43,7 +99,7 @@ describe('routes over a fake ledger', () => {
         body: { to: 'SUP-T2', amount: '5' },
       });
       expect(res.status).toBe(400);
-      expect(res.body.error.details.issues).toEqual([expect.objectContaining({ unknownField: 'amount' })]);
+      expect(errorOf(res).details.issues).toEqual([expect.objectContaining({ unknownField: 'amount' })]);
     });
 
     it('refuses a malformed receivable id in the path, an unknown query parameter and a bad page size', async () => {
@@ -76,7 +132,7 @@ describe('routes over a fake ledger', () => {
       const huge = issueBody({ externalRef: 'x'.repeat(70 * 1024) });
       const big = await t.request('POST', '/v1/receivables', { as: 'CORE-001', body: huge });
       expect(big.status).toBe(413);
-      expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(errorOf(big).code).toBe('PAYLOAD_TOO_LARGE');
       expect(t.ledger.calls).toHaveLength(0);
     });
   });
@@ -87,13 +143,13 @@ describe('routes over a fake ledger', () => {
       const res = await t.request('POST', '/v1/receivables', { as: 'CORE-001', body: issueBody() });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
-        txId: expect.stringMatching(/^tx/),
+        txId: stringMatching(/^tx/),
         blockNumber: '5',
         result: { id: RECEIVABLE_ID, created: true },
       });
       const [call] = t.ledger.submits();
       expect(call).toMatchObject({ identity: 'CORE-001', call: { contract: 'receivables', fn: 'Issue' } });
-      expect(JSON.parse(call!.call!.args[0]!)).toEqual(issueBody());
+      expect(requestOf(call)).toEqual(issueBody());
     });
 
     it('puts path parameters into the chaincode request', async () => {
@@ -104,8 +160,8 @@ describe('routes over a fake ledger', () => {
       await t.request('POST', `/v1/receivables/${RECEIVABLE_ID}/split`, { as: 'SUP-T1', body: { parts } });
       await t.request('POST', `/v1/pledges/${PLEDGE_ID}/accept`, { as: 'BANK-A' });
       const [split, accept] = t.ledger.submits();
-      expect(JSON.parse(split!.call!.args[0]!)).toEqual({ id: RECEIVABLE_ID, parts });
-      expect(accept!.call).toEqual({
+      expect(requestOf(split)).toEqual({ id: RECEIVABLE_ID, parts });
+      expect(callOf(accept)).toEqual({
         contract: 'receivables',
         fn: 'AcceptPledge',
         args: [JSON.stringify({ pledgeId: PLEDGE_ID })],
@@ -125,10 +181,10 @@ describe('routes over a fake ledger', () => {
         body: { pledgee: 'BANK-B', securedAmount: '500', loanRef: 'L-2' },
       });
       expect(res.status).toBe(409);
-      expect(res.body.error).toEqual({
+      expect(errorOf(res)).toEqual({
         code: 'DOUBLE_PLEDGE',
         message: 'already pledged',
-        details: { pledgeId: PLEDGE_ID, conflict, txId: expect.any(String), blockNumber: '5' },
+        details: { pledgeId: PLEDGE_ID, conflict, txId: anyString(), blockNumber: '5' },
       });
     });
 
@@ -147,7 +203,7 @@ describe('routes over a fake ledger', () => {
         body: { paymentRef: 'PAY-1' },
       });
       expect(res.status).toBe(status);
-      expect(res.body.error.code).toBe(error.code);
+      expect(errorOf(res).code).toBe(error.code);
       expect(res.headers.get('retry-after') ?? undefined).toBe(retryAfter);
     });
 
@@ -166,7 +222,7 @@ describe('routes over a fake ledger', () => {
         key: 'same-key',
       });
       expect(other.status).toBe(422);
-      expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(errorOf(other).code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(t.ledger.submits()).toHaveLength(1);
     });
 
@@ -177,7 +233,7 @@ describe('routes over a fake ledger', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const second = await t.request('POST', '/v1/receivables', { as: 'CORE-001', body: issueBody(), key: 'slow' });
       expect(second.status).toBe(409);
-      expect(second.body.error.code).toBe('REQUEST_IN_PROGRESS');
+      expect(errorOf(second).code).toBe('REQUEST_IN_PROGRESS');
       release();
       expect((await first).status).toBe(200);
       t.ledger.gate = Promise.resolve();
@@ -197,6 +253,83 @@ describe('routes over a fake ledger', () => {
     });
   });
 
+  describe('roles from the wire contract', () => {
+    it.each([
+      ['transfer', 'Transfer', { to: 'SUP-T2' }],
+      ['pledges', 'Pledge', { pledgee: 'BANK-B', securedAmount: '500', loanRef: 'L-9' }],
+    ] as const)('lets a bank holding a receivable POST /v1/receivables/:id/%s as itself', async (action, fn, body) => {
+      const res = await t.request('POST', `/v1/receivables/${RECEIVABLE_ID}/${action}`, { as: 'BANK-A', body });
+      expect(res.status).toBe(200);
+      expect(t.ledger.calls).toEqual([
+        {
+          kind: 'submit',
+          identity: 'BANK-A',
+          call: { contract: 'receivables', fn, args: [JSON.stringify({ id: RECEIVABLE_ID, ...body })] },
+        },
+      ]);
+    });
+
+    it("lets exactly the roles CALLABLE_BY names for a route's chaincode function reach the ledger; 403 for others", async () => {
+      // Every read schema is satisfied by this one answer (lists, counts, records).
+      t.ledger.evaluateAnswer = () => JSON.stringify({ count: 0, items: [], bookmark: '' });
+      const paths = at((await t.request('GET', '/docs/json')).body, 'paths');
+      const routes = keysOf(paths)
+        .filter((template) => template.startsWith('/v1/'))
+        .flatMap((template) =>
+          keysOf(at(paths, template)).map((method) => ({
+            method: method.toUpperCase(),
+            template,
+            route: `${method.toUpperCase()} ${template}`,
+          })),
+        )
+        .filter(({ route }) => !NOT_LEDGER_CALLS.includes(route));
+      expect(routes.map(({ route }) => route)).toEqual(expect.arrayContaining(Object.keys(ROUTE_INPUT)));
+
+      // Each route called once as each role: which roles reach the ledger, and with which function, is observed; the
+      // expectation is what the table says for that function. A route's own role list shows up in its 403s.
+      const observed: Record<string, unknown> = {};
+      const expected: Record<string, unknown> = {};
+      for (const { method, template, route } of routes) {
+        const input = ROUTE_INPUT[route] ?? {};
+        const url = input.url ?? template.replace('{id}', RECEIVABLE_ID).replace('{pledgeId}', PLEDGE_ID);
+        const reached: Role[] = [];
+        const refused: Role[] = [];
+        const unexpected: string[] = [];
+        const calls = new Map<string, LedgerCall>();
+        const allowedRoles = new Set<string>();
+        for (const role of ROLES) {
+          t.ledger.calls.splice(0);
+          const identity = identityWithRole(role);
+          const res = await t.request(method, input.query ? `${url}?${input.query}` : url, {
+            as: identity,
+            body: input.body,
+          });
+          const [recorded, ...more] = t.ledger.calls;
+          if (res.status === 200 && recorded?.call && recorded.identity === identity && more.length === 0) {
+            reached.push(role);
+            calls.set(`${recorded.call.contract}.${recorded.call.fn}`, recorded.call);
+          } else if (res.status === 403 && errorOf(res).code === 'FORBIDDEN' && !recorded) {
+            refused.push(role);
+            allowedRoles.add(JSON.stringify(errorOf(res).details.allowedRoles));
+          } else {
+            unexpected.push(`${role}: HTTP ${res.status}, ${t.ledger.calls.length} ledger calls`);
+          }
+        }
+        const [[name, call] = ['(no call reached the ledger)', undefined]] = calls;
+        const table = call ? tableRolesOf(call) : [];
+        observed[route] = { calls: [...calls.keys()], reached, refused, allowedRoles: [...allowedRoles], unexpected };
+        expected[route] = {
+          calls: [name],
+          reached: ROLES.filter((role) => table.includes(role)),
+          refused: ROLES.filter((role) => !table.includes(role)),
+          allowedRoles: table.length === ROLES.length ? [] : [JSON.stringify(table)],
+          unexpected: [],
+        };
+      }
+      expect(observed).toEqual(expected);
+    });
+  });
+
   describe('reads', () => {
     it('passes list filters to the chaincode and returns a cursor page', async () => {
       t.ledger.evaluateAnswer = () => JSON.stringify({ items: [{ id: RECEIVABLE_ID }], bookmark: 'next' });
@@ -205,7 +338,7 @@ describe('routes over a fake ledger', () => {
       });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ items: [{ id: RECEIVABLE_ID }], nextCursor: 'next' });
-      expect(t.ledger.calls[0]!.call).toEqual({
+      expect(callOf(t.ledger.calls[0])).toEqual({
         contract: 'receivables',
         fn: 'ListReceivables',
         args: [JSON.stringify({ role: 'holder', status: 'CONFIRMED', pageSize: 10, bookmark: 'abc' })],
@@ -217,7 +350,7 @@ describe('routes over a fake ledger', () => {
       const res = await t.request('GET', '/v1/receivables/count?role=debtor&status=CONFIRMED', { as: 'CORE-001' });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ count: 1003 });
-      expect(t.ledger.calls[0]!.call).toEqual({
+      expect(callOf(t.ledger.calls[0])).toEqual({
         contract: 'receivables',
         fn: 'CountReceivables',
         args: [JSON.stringify({ role: 'debtor', status: 'CONFIRMED' })],
@@ -234,7 +367,7 @@ describe('routes over a fake ledger', () => {
       t.ledger.evaluateAnswer = () => JSON.stringify(receivable);
       const res = await t.request('GET', `/v1/receivables/${RECEIVABLE_ID}/lineage`, { as: 'AUDIT-01' });
       expect(res.body).toEqual(receivable);
-      expect(t.ledger.calls[0]!.call).toEqual({ contract: 'receivables', fn: 'GetLineage', args: [RECEIVABLE_ID] });
+      expect(callOf(t.ledger.calls[0])).toEqual({ contract: 'receivables', fn: 'GetLineage', args: [RECEIVABLE_ID] });
 
       t.ledger.evaluateAnswer = () => {
         throw new ApiError('FORBIDDEN', 'not a reader');
@@ -260,7 +393,7 @@ describe('routes over a fake ledger', () => {
     it('answers unknown routes with 404 in the error shape', async () => {
       const res = await t.request('GET', '/v1/nothing', { as: 'SUP-T1' });
       expect(res.status).toBe(404);
-      expect(res.body.error.code).toBe('NOT_FOUND');
+      expect(errorOf(res).code).toBe('NOT_FOUND');
     });
   });
 });
@@ -272,7 +405,7 @@ describe('rate limiting', () => {
       for (let i = 0; i < 2; i += 1) expect((await t.request('GET', '/v1/parties', { as: 'SUP-T1' })).status).toBe(200);
       const limited = await t.request('GET', '/v1/parties', { as: 'SUP-T1' });
       expect(limited.status).toBe(429);
-      expect(limited.body.error.code).toBe('RATE_LIMITED');
+      expect(errorOf(limited).code).toBe('RATE_LIMITED');
       expect((await t.request('GET', '/v1/parties', { as: 'SUP-T2' })).status).toBe(200);
     } finally {
       await t.close();

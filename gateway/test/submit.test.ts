@@ -5,30 +5,30 @@ import { ApiError } from '../src/errors/api-error';
 import { submitWithRetry } from '../src/fabric/submit';
 import type { ProposalSource } from '../src/fabric/submit';
 import type { LedgerCall, PreparedTransaction } from '../src/fabric/ledger';
+import { defined } from './helpers/assertions';
 
 /** A Fabric contract whose attempts end with the given validation codes, in order. */
 function fakeContract(outcomes: Array<number | Error>): ProposalSource & { endorsements: number } {
   const source = {
     endorsements: 0,
     newProposal: () => ({
-      endorse: async () => {
+      endorse: () => {
         const outcome = outcomes[source.endorsements];
         source.endorsements += 1;
-        if (outcome instanceof Error) throw outcome;
+        if (outcome instanceof Error) return Promise.reject(outcome);
         const txId = `tx${source.endorsements}`;
-        return {
+        const status: Status = {
+          blockNumber: 9n,
+          code: outcome as Status['code'],
+          successful: outcome === StatusCode.VALID,
+          transactionId: txId,
+        };
+        return Promise.resolve({
           getTransactionId: () => txId,
           getBytes: () => Buffer.from(`envelope-${txId}`),
           getResult: () => Buffer.from(JSON.stringify({ status: 'DONE', value: txId })),
-          submit: async () => ({
-            getStatus: async (): Promise<Status> => ({
-              blockNumber: 9n,
-              code: outcome as Status['code'],
-              successful: outcome === StatusCode.VALID,
-              transactionId: txId,
-            }),
-          }),
-        } as never;
+          submit: () => Promise.resolve({ getStatus: () => Promise.resolve(status) }),
+        } as never);
       },
     }),
   };
@@ -43,8 +43,9 @@ describe('submitWithRetry', () => {
     const prepared: PreparedTransaction[] = [];
     const committed = await submitWithRetry(contract, call, {
       maxConflictRetries: 3,
-      beforeSubmit: async (p) => {
+      beforeSubmit: (p) => {
         prepared.push(p);
+        return Promise.resolve();
       },
     });
     expect(committed).toEqual({
@@ -53,11 +54,11 @@ describe('submitWithRetry', () => {
       result: JSON.stringify({ status: 'DONE', value: 'tx3' }),
     });
     expect(prepared.map((p) => p.txId)).toEqual(['tx1', 'tx2', 'tx3']);
-    expect(Buffer.from(prepared[0]!.envelope, 'base64').toString()).toBe('envelope-tx1');
+    expect(Buffer.from(defined(prepared[0], 'the first attempt').envelope, 'base64').toString()).toBe('envelope-tx1');
   });
 
   it('gives up after the bounded number of retries', async () => {
-    const contract = fakeContract(Array(10).fill(StatusCode.MVCC_READ_CONFLICT));
+    const contract = fakeContract(Array.from({ length: 10 }, () => StatusCode.MVCC_READ_CONFLICT));
     await expect(submitWithRetry(contract, call, { maxConflictRetries: 2 })).rejects.toMatchObject({
       code: 'WRITE_CONTENTION',
       details: { txIds: ['tx1', 'tx2', 'tx3'] },

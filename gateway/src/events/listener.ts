@@ -1,5 +1,6 @@
 // Follows one org's chaincode event stream into its EventLog, reconnecting with backoff. It always (re)starts at the
 // block of the last logged event and skips what is already logged, so nothing is missed or logged twice.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventLog } from './event-log';
 import { comparePositions } from './position';
 import type { EventPosition } from './position';
@@ -52,6 +53,11 @@ export class EventListener {
     this.#loop ??= this.#run();
   }
 
+  /** A call, not a property read: the flag changes across awaits, which narrowing of a property would not see. */
+  #stopped(): boolean {
+    return this.#abort.signal.aborted;
+  }
+
   async stop(): Promise<void> {
     this.#abort.abort();
     this.#stream?.close();
@@ -62,15 +68,15 @@ export class EventListener {
     const min = this.options.minBackoffMs ?? 500;
     const max = this.options.maxBackoffMs ?? 30_000;
     let backoff = min;
-    while (!this.#abort.signal.aborted) {
+    while (!this.#stopped()) {
       const startBlock = this.log.lastPosition()?.block ?? this.options.startBlock;
       try {
         this.#stream = await this.feed.open(startBlock);
-        if (this.#abort.signal.aborted) break;
+        if (this.#stopped()) break;
         this.options.logger.info({ startBlock: startBlock.toString() }, 'chaincode event stream connected');
         if (await this.#consume(this.#stream)) backoff = min;
       } catch (err) {
-        if (this.#abort.signal.aborted) break;
+        if (this.#stopped()) break;
         this.options.logger.warn({ err, retryInMs: backoff }, 'chaincode event stream failed; reconnecting');
       } finally {
         this.#stream?.close();
@@ -106,13 +112,12 @@ export class EventListener {
     return received;
   }
 
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#abort.signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+  /** Waits MS, or less if stopped meanwhile; the abort listener lives only as long as the wait. */
+  async #sleep(ms: number): Promise<void> {
+    try {
+      await sleep(ms, undefined, { signal: this.#abort.signal });
+    } catch (err) {
+      if (!this.#stopped()) throw err;
+    }
   }
 }

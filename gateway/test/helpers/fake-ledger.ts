@@ -21,11 +21,8 @@ export class FakeLedger implements Ledger {
   /** Result text of each submit; throw from it to simulate an error. */
   submitAnswer: Answer = () => done({ ok: true });
   evaluateAnswer: Answer = () => JSON.stringify({ ok: true });
-  resumeAnswer: (prepared: PreparedTransaction) => Promise<Committed> = async (prepared) => ({
-    txId: prepared.txId,
-    blockNumber: '7',
-    result: prepared.result,
-  });
+  resumeAnswer: (prepared: PreparedTransaction) => Promise<Committed> = (prepared) =>
+    Promise.resolve({ txId: prepared.txId, blockNumber: '7', result: prepared.result });
   /** Held submits wait for this before answering (to test in-flight behaviour). */
   gate: Promise<void> = Promise.resolve();
 
@@ -48,8 +45,8 @@ export class FakeLedger implements Ledger {
     return this.resumeAnswer(prepared);
   }
 
-  async readiness(): Promise<Record<OrgName, boolean>> {
-    return { core: true, supplier: false } as Record<OrgName, boolean>;
+  readiness(): Promise<Record<OrgName, boolean>> {
+    return Promise.resolve({ core: true, supplier: false } as Record<OrgName, boolean>);
   }
 
   async close(): Promise<void> {}

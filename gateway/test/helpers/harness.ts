@@ -6,6 +6,8 @@ import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import { claimsFor, signToken } from '../../src/auth/tokens';
+import { ERROR_CODES } from '../../src/errors/api-error';
+import type { ErrorBody } from '../../src/errors/api-error';
 import { EventLog } from '../../src/events/event-log';
 import type { EventLogs } from '../../src/events/event-hub';
 import { IdempotencyFileStore } from '../../src/idempotency/file-store';
@@ -22,7 +24,23 @@ export const tokenFor = (name: string, secret: Buffer = SECRET): string =>
 export interface HttpResult {
   status: number;
   headers: Headers;
-  body: any;
+  /** The parsed JSON body, or the text when the body is not JSON; read it with `errorOf` or `at`. */
+  body: unknown;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+const isErrorBody = (body: unknown): body is ErrorBody =>
+  isRecord(body) &&
+  isRecord(body.error) &&
+  (ERROR_CODES as readonly unknown[]).includes(body.error.code) &&
+  typeof body.error.message === 'string' &&
+  isRecord(body.error.details);
+
+/** The `error` of a response in the API's error shape; fails the test when the body has another shape. */
+export function errorOf(res: HttpResult): ErrorBody['error'] {
+  if (!isErrorBody(res.body)) throw new Error(`HTTP ${res.status} has no error body: ${JSON.stringify(res.body)}`);
+  return res.body.error;
 }
 
 export interface TestApp {
