@@ -39,6 +39,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Resolves when CHILD has exited. */
+const exitOf = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+
 export class GatewayProcess {
   private child: ChildProcess | undefined;
   tokens: Record<string, string> = {};
@@ -99,14 +107,9 @@ export class GatewayProcess {
 
   /** SIGTERM and wait for the graceful exit (SIGKILL after 30 s). Safe to call when already stopped. */
   async stop(): Promise<void> {
-    const child = this.child;
-    this.child = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => {
-      child.once('exit', () => {
-        resolve();
-      });
-    });
+    const child = this.#takeRunning();
+    if (!child) return;
+    const exited = exitOf(child);
     child.kill('SIGTERM');
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -122,16 +125,18 @@ export class GatewayProcess {
 
   /** SIGKILL, as a crash: nothing in flight gets to finish. Start it again with launch(). */
   async crash(): Promise<void> {
-    const child = this.child;
-    this.child = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => {
-      child.once('exit', () => {
-        resolve();
-      });
-    });
+    const child = this.#takeRunning();
+    if (!child) return;
+    const exited = exitOf(child);
     child.kill('SIGKILL');
     await exited;
+  }
+
+  /** The child, if it still runs; from now on this gateway counts as stopped. */
+  #takeRunning(): ChildProcess | undefined {
+    const child = this.child;
+    this.child = undefined;
+    return child && child.exitCode === null && child.signalCode === null ? child : undefined;
   }
 
   async request<Body = unknown>(

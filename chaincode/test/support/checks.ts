@@ -2,11 +2,7 @@
 // a message naming what was missing, instead of a `!` or a cast that turns into a TypeError later on.
 import type { RefusedReply, Reply } from '../../src/domain/outcome';
 
-/** The value, or a thrown error naming what was expected to be there. */
-export function defined<T>(value: T | null | undefined, what: string): T {
-  if (value === null || value === undefined) throw new Error(`expected ${what}, got ${String(value)}`);
-  return value;
-}
+export { defined } from '../../../test/support/defined';
 
 export function doneValue<V>(reply: Reply<V>): V {
   if (reply.status !== 'DONE') throw new Error(`expected DONE, got ${JSON.stringify(reply)}`);
