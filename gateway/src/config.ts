@@ -13,6 +13,8 @@ export interface GatewayConfig {
   rateLimitPerMinute: number;
   /** How many times an MVCC/phantom read conflict is re-endorsed as a new transaction. */
   maxConflictRetries: number;
+  /** How long a request with the x-scf-min-block header waits for this org's peer to commit that block. */
+  catchUpTimeoutMs: number;
   /** First block the event listeners read when they have no log yet. */
   eventsStartBlock: bigint;
   logLevel: string;
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     bodyLimitBytes: positiveInteger(env, 'SCF_GATEWAY_BODY_LIMIT', 1024 * 1024),
     rateLimitPerMinute: positiveInteger(env, 'SCF_GATEWAY_RATE_LIMIT', 600),
     maxConflictRetries: positiveInteger(env, 'SCF_GATEWAY_CONFLICT_RETRIES', 3),
+    catchUpTimeoutMs: positiveInteger(env, 'SCF_GATEWAY_CATCH_UP_TIMEOUT_MS', 10_000),
     eventsStartBlock: BigInt(positiveInteger(env, 'SCF_GATEWAY_EVENTS_START_BLOCK', 0)),
     logLevel: env.LOG_LEVEL ?? 'info',
   };

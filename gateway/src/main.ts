@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   const description = loadConnectionDescription(config.connectionPath);
   const metrics = createMetrics();
   const connections = new FabricConnections(description);
-  const ledger = new FabricLedger(connections, { maxConflictRetries: config.maxConflictRetries, metrics });
+  const ledger = new FabricLedger(connections, {
+    maxConflictRetries: config.maxConflictRetries,
+    catchUpTimeoutMs: config.catchUpTimeoutMs,
+    metrics,
+  });
   const idempotency = await IdempotencyFileStore.open(path.join(config.stateDir, 'idempotency.jsonl'));
 
   // One listener per org that has an identity to listen as.

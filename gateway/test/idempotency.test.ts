@@ -88,14 +88,14 @@ describe('idempotency', () => {
     await pending.close();
   });
 
-  it('replays contract refusals but lets transient failures be retried', async () => {
+  it('replays validation refusals but lets transient failures be retried', async () => {
     const store = await IdempotencyFileStore.open(file);
     const ledger = new FakeLedger();
     const writer = new IdempotentWriter(store, ledger);
     ledger.submitAnswer = () => {
-      throw new ApiError('FORBIDDEN', 'not yours');
+      throw new ApiError('VALIDATION', '$.amount must be a decimal string');
     };
-    expect((await writer.write({ identity, key: 'a', fingerprint, call })).response.statusCode).toBe(403);
+    expect((await writer.write({ identity, key: 'a', fingerprint, call })).response.statusCode).toBe(400);
     expect((await writer.write({ identity, key: 'a', fingerprint, call })).replayed).toBe(true);
 
     ledger.submitAnswer = () => {
@@ -107,6 +107,26 @@ describe('idempotency', () => {
     ledger.submitAnswer = () => done({ ok: true });
     expect((await writer.write({ identity, key: 'b', fingerprint, call })).response.statusCode).toBe(200);
     expect(ledger.submits()).toHaveLength(3);
+    await store.close();
+  });
+
+  it('never stores a refusal at endorsement as final: the endorsing peer may lag the caller', async () => {
+    const store = await IdempotencyFileStore.open(file);
+    const ledger = new FakeLedger();
+    const writer = new IdempotentWriter(store, ledger);
+    // The caller's peer has not yet committed the block that created the receivable.
+    ledger.submitAnswer = () => {
+      throw new ApiError('NOT_FOUND', 'receivable RCV-1 does not exist');
+    };
+    await expect(writer.write({ identity, key: 'lag', fingerprint, call })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(store.get(identity, 'lag')).toBeUndefined();
+    // Once it has, the same key gets the real answer, not a replayed 404.
+    ledger.submitAnswer = () => done({ pledged: true });
+    const retried = await writer.write({ identity, key: 'lag', fingerprint, call });
+    expect(retried).toMatchObject({ replayed: false, response: { statusCode: 200 } });
+    expect(ledger.submits()).toHaveLength(2);
     await store.close();
   });
 

@@ -381,7 +381,7 @@ describe('routes over a fake ledger', () => {
       expect((await t.request('GET', '/healthz')).body).toEqual({ status: 'ok' });
       const ready = await t.request('GET', '/readyz');
       expect(ready.status).toBe(503);
-      expect(ready.body).toEqual({ ready: false, peers: { core: true, supplier: false } });
+      expect(ready.body).toEqual({ ready: false, peers: { core: true, supplier: false }, ordering: 'unknown' });
       const echoed = await t.request('GET', '/healthz', { headers: { 'x-request-id': 'abc-123' } });
       expect(echoed.headers.get('x-request-id')).toBe('abc-123');
       const metrics = await t.request('GET', '/metrics');

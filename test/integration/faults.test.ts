@@ -10,6 +10,7 @@ import type {
   Issued,
   Page,
   Pledge,
+  Readiness,
   Written,
 } from '../support/api';
 import { defined } from '../support/defined';
@@ -127,6 +128,9 @@ describe('faults on the native network, through the gateway', () => {
     expectUnavailable(
       await timed(() => erp().post('/v1/receivables', issueRequest(`${ref}-b`, 'SUP-T1', '800'), { key })),
     );
+    // The peers still answer, but readiness says that nothing is being ordered.
+    const unready = await g().request<Readiness>(null, 'GET', '/readyz');
+    expect({ status: unready.status, ordering: unready.body.ordering }).toEqual({ status: 503, ordering: 'failing' });
 
     network('start');
     await eventually(async () => {
@@ -140,6 +144,8 @@ describe('faults on the native network, through the gateway', () => {
       return res;
     });
     expect(await historyTxIds(retried.body.result.id)).toHaveLength(1);
+    const ready = await g().request<Readiness>(null, 'GET', '/readyz');
+    expect({ status: ready.status, ordering: ready.body.ordering }).toEqual({ status: 200, ordering: 'ok' });
   });
 
   it('answers 503 at once while the chaincode service is down, and serves again after a restart without redeploying', async () => {

@@ -20,6 +20,7 @@ export interface Receivable {
   amount: string;
   status: string;
   settlement?: { payee: string; paymentRef: string } | null;
+  encumbrance?: { pledgeId: string; pledgee: string; status: string } | null;
 }
 
 /** The result of an Issue: the receivable, and whether this call created it. */
@@ -58,5 +59,7 @@ export interface ConflictDetails {
 }
 
 export interface Readiness {
+  ready: boolean;
   peers: Record<string, boolean>;
+  ordering: 'ok' | 'failing' | 'unknown';
 }

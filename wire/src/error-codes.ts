@@ -27,6 +27,7 @@ export const GATEWAY_ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'COMMIT_PENDING',
   'LEDGER_UNAVAILABLE',
+  'PEER_BEHIND',
   'TRANSACTION_INVALID',
   'LEDGER_ERROR',
   'INTERNAL',
@@ -60,6 +61,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   // Handed to the orderer but its commit could not be observed: accepted, outcome pending.
   COMMIT_PENDING: 202,
   LEDGER_UNAVAILABLE: 503,
+  // The caller asked for a block its organisation's peer has not committed yet (Min-Block header).
+  PEER_BEHIND: 503,
   TRANSACTION_INVALID: 502,
   LEDGER_ERROR: 502,
   INTERNAL: 500,

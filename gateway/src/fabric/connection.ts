@@ -4,6 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import { connect, hash } from '@hyperledger/fabric-gateway';
+import { common } from '@hyperledger/fabric-protos';
 import type { Contract, Gateway, Network } from '@hyperledger/fabric-gateway';
 import type { IdentityName, OrgName } from '../types';
 import { identityOf } from './connection-description';
@@ -64,6 +65,15 @@ export class FabricConnections {
       this.description.chaincode,
       contract === 'receivables' ? undefined : contract,
     );
+  }
+
+  /** How many blocks the peer of NAME's organisation has committed (its ledger height), as that peer says. */
+  async blockHeight(name: IdentityName): Promise<bigint> {
+    const qscc = this.network(name).getContract('qscc');
+    const info = common.BlockchainInfo.deserializeBinary(
+      await qscc.evaluateTransaction('GetChainInfo', this.description.channel),
+    );
+    return BigInt(info.getHeight());
   }
 
   /** True for each org whose peer accepts a connection within TIMEOUT_MS. */

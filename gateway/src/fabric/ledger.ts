@@ -5,10 +5,22 @@ import type { IdentityName, OrgName } from '../types';
 /** The contracts the REST API reaches (the baseline probe is the benchmark's, not the API's). */
 export type ApiContract = Exclude<ContractName, 'baseline'>;
 
-/** One chaincode call; its function is one of the wire contract's, so a typo fails to compile. */
+/**
+ * One chaincode call; its function is one of the wire contract's, so a typo fails to compile. MIN_BLOCK, when
+ * given, is a block the caller's own peer must have committed before it endorses or evaluates: a caller that just
+ * wrote through another organisation passes that write's block, and never reads the ledger from before it.
+ */
 export type LedgerCall = {
-  [C in ApiContract]: { contract: C; fn: FunctionName<C>; args: readonly string[] };
+  [C in ApiContract]: { contract: C; fn: FunctionName<C>; args: readonly string[]; minBlock?: bigint };
 }[ApiContract];
+
+/** Whether writes are being ordered: `failing` once the latest write to reach the orderers was not seen to commit. */
+export type OrderingHealth = 'ok' | 'failing' | 'unknown';
+
+export interface Readiness {
+  peers: Record<OrgName, boolean>;
+  ordering: OrderingHealth;
+}
 
 /** An endorsed transaction, recorded before it goes to the orderer so that a crash cannot lose track of it. */
 export interface PreparedTransaction {
@@ -41,8 +53,8 @@ export interface Ledger {
    * waiting for its commit status. Throws ApiError TRANSACTION_INVALID when it definitely did not commit.
    */
   resume(identity: IdentityName, prepared: PreparedTransaction): Promise<Committed>;
-  /** Reachability of each org's peer. */
-  readiness(): Promise<Record<OrgName, boolean>>;
+  /** Reachability of each org's peer, and whether writes are being ordered. */
+  readiness(): Promise<Readiness>;
   /** Waits for in-flight submits, then closes every Gateway and gRPC client. */
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import stringify from 'json-stringify-deterministic';
 import type { Ledger, LedgerCall, PreparedTransaction } from '../fabric/ledger';
-import { ApiError, isContractErrorCode } from '../errors/api-error';
+import { ApiError } from '../errors/api-error';
 import { errorResponse, renderCommitted } from './write-outcome';
 import type { IdentityName } from '../types';
 import type { IdempotencyFileStore } from './file-store';
@@ -31,8 +31,13 @@ export const requestFingerprint = (method: string, url: string, body: unknown): 
     .update(stringify({ method, url, body: body ?? null }))
     .digest('hex');
 
-/** Final outcomes are replayed; transient ones (unavailable, pending, contention) leave the key free to retry. */
-const isFinal = (err: ApiError): boolean => isContractErrorCode(err.code);
+/**
+ * Final outcomes are stored and replayed: whatever the ledger committed (renderCommitted), and a request malformed
+ * whatever the ledger holds. Everything else leaves the key free to retry: transient faults (unavailable, pending,
+ * contention), and refusals at endorsement, which reflect the endorsing peer's state: that peer may not yet have the
+ * block the caller's previous write committed in (e.g. NOT_FOUND for a receivable issued a moment ago elsewhere).
+ */
+const isFinal = (err: ApiError): boolean => err.code === 'VALIDATION';
 
 export class IdempotentWriter {
   readonly #inFlight = new Set<string>();

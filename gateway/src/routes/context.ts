@@ -6,6 +6,7 @@ import { ApiError } from '../errors/api-error';
 import type { ApiContract, Ledger, LedgerCall } from '../fabric/ledger';
 import type { IdempotentWriter } from '../idempotency/idempotent-writer';
 import { requestFingerprint } from '../idempotency/idempotent-writer';
+import { MIN_BLOCK_HEADER } from './schemas';
 
 export interface RouteContext {
   ledger: Ledger;
@@ -38,7 +39,12 @@ export async function sendWrite(
   // The schema makes the header mandatory and well-formed; a list (repeated header) is refused there too.
   const key = String(request.headers['idempotency-key']);
   const fingerprint = requestFingerprint(request.method, request.url, request.body);
-  const { response, replayed } = await ctx.writer.write({ identity: caller.identity, key, fingerprint, call });
+  const { response, replayed } = await ctx.writer.write({
+    identity: caller.identity,
+    key,
+    fingerprint,
+    call: withMinBlock(request, call),
+  });
   // Sent here rather than returned: the stored status and body vary, so the route's typed reply cannot describe them.
   await reply
     .code(response.statusCode)
@@ -55,8 +61,15 @@ export const receivableWrite =
   ): Promise<void> =>
     sendWrite(ctx, request, reply, jsonCall('receivables', fn, { id: request.params.id, ...request.body }));
 
+/** The call, to be answered only once the caller's peer has the block of the consistency header (if sent). */
+function withMinBlock(request: FastifyRequest, call: LedgerCall): LedgerCall {
+  const header = request.headers[MIN_BLOCK_HEADER];
+  // The route schema admits only one decimal number here.
+  return typeof header === 'string' ? { ...call, minBlock: BigInt(header) } : call;
+}
+
 export async function readLedger(ctx: RouteContext, request: FastifyRequest, call: LedgerCall): Promise<unknown> {
-  const text = await ctx.ledger.evaluate(callerOf(request).identity, call);
+  const text = await ctx.ledger.evaluate(callerOf(request).identity, withMinBlock(request, call));
   return JSON.parse(text) as unknown;
 }
 

@@ -1,9 +1,16 @@
-// Liveness (the process answers) and readiness (every org's peer is reachable); both public.
+// Liveness (the process answers) and readiness (every org's peer is reachable and writes are being ordered);
+// both public.
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Ledger } from '../fabric/ledger';
 
-const Readiness = Type.Object({ ready: Type.Boolean(), peers: Type.Record(Type.String(), Type.Boolean()) });
+const Readiness = Type.Object({
+  ready: Type.Boolean(),
+  peers: Type.Record(Type.String(), Type.Boolean()),
+  ordering: Type.Union([Type.Literal('ok'), Type.Literal('failing'), Type.Literal('unknown')], {
+    description: 'failing: the latest write handed to the orderers was not seen to commit (no Raft leader?)',
+  }),
+});
 
 export const healthRoutes =
   (ledger: Ledger): FastifyPluginCallbackTypebox =>
@@ -24,14 +31,14 @@ export const healthRoutes =
       {
         schema: {
           tags: ['operations'],
-          summary: 'Every org peer is reachable',
+          summary: 'Every org peer is reachable and the orderers are ordering',
           response: { 200: Readiness, 503: Readiness },
         },
       },
       async (_request, reply) => {
-        const peers = await ledger.readiness();
-        const ready = Object.values(peers).every(Boolean);
-        return reply.code(ready ? 200 : 503).send({ ready, peers });
+        const { peers, ordering } = await ledger.readiness();
+        const ready = Object.values(peers).every(Boolean) && ordering !== 'failing';
+        return reply.code(ready ? 200 : 503).send({ ready, peers, ordering });
       },
     );
     done();

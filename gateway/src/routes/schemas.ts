@@ -79,6 +79,19 @@ export const PageQuery = {
   ),
 };
 
+/** The consistency token: a block number from an earlier answer (`blockNumber`), for reading your own writes. */
+export const MIN_BLOCK_HEADER = 'x-scf-min-block';
+const minBlockHeader = {
+  [MIN_BLOCK_HEADER]: Type.Optional(
+    Type.String({
+      pattern: '^[0-9]{1,20}$',
+      description:
+        'Wait (up to 10 s, else 503 PEER_BEHIND) until this organisation’s peer has committed this block before ' +
+        'answering: pass the blockNumber of a write made through another organisation to read or act on it at once',
+    }),
+  ),
+};
+
 /** Headers are open by nature (proxies add their own); only the ones the API reads are described. */
 export const IdempotencyHeaders = Type.Object(
   {
@@ -86,9 +99,11 @@ export const IdempotencyHeaders = Type.Object(
       pattern: IDEMPOTENCY_KEY_PATTERN,
       description: 'Client-chosen key; the same key and body return the first result, never a second transaction',
     }),
+    ...minBlockHeader,
   },
   { additionalProperties: true },
 );
+export const ReadHeaders = Type.Object(minBlockHeader, { additionalProperties: true });
 
 export const ErrorResponse = Type.Object(
   {
@@ -147,6 +162,7 @@ export const readSchema = <S extends { summary: string; tags: string[]; params?:
   response: TSchema = Type.Unknown(),
 ) => ({
   ...parts,
+  headers: ReadHeaders,
   response: readResponses(parts.summary, response),
   security: [{ bearerAuth: [] }],
 });

@@ -1,5 +1,13 @@
 // A Ledger that records every call and answers from a script, so routes are tested without Fabric.
-import type { Committed, Ledger, LedgerCall, PreparedTransaction, SubmitHooks } from '../../src/fabric/ledger';
+import type {
+  Committed,
+  Ledger,
+  LedgerCall,
+  OrderingHealth,
+  PreparedTransaction,
+  Readiness,
+  SubmitHooks,
+} from '../../src/fabric/ledger';
 import type { IdentityName, OrgName } from '../../src/types';
 
 export interface RecordedCall {
@@ -23,6 +31,7 @@ export class FakeLedger implements Ledger {
   evaluateAnswer: Answer = () => JSON.stringify({ ok: true });
   resumeAnswer: (prepared: PreparedTransaction) => Promise<Committed> = (prepared) =>
     Promise.resolve({ txId: prepared.txId, blockNumber: '7', result: prepared.result });
+  ordering: OrderingHealth = 'unknown';
   /** Held submits wait for this before answering (to test in-flight behaviour). */
   gate: Promise<void> = Promise.resolve();
 
@@ -45,8 +54,11 @@ export class FakeLedger implements Ledger {
     return this.resumeAnswer(prepared);
   }
 
-  readiness(): Promise<Record<OrgName, boolean>> {
-    return Promise.resolve({ core: true, supplier: false } as Record<OrgName, boolean>);
+  readiness(): Promise<Readiness> {
+    return Promise.resolve({
+      peers: { core: true, supplier: false } as Record<OrgName, boolean>,
+      ordering: this.ordering,
+    });
   }
 
   async close(): Promise<void> {}
