@@ -3,10 +3,10 @@
 
 readonly FABRIC_TOOLCHAIN_DIR="$SCF_ROOT/network/toolchain"
 
-# The cache key covers the pinned module graph and the Go version, so a pin change rebuilds.
+# The cache key covers the pinned module graph, our patches to Fabric and the Go version, so a change to any rebuilds.
 fabric_bin_dir() {
   local key
-  key="$(cat "$FABRIC_TOOLCHAIN_DIR"/fabric/go.sum "$FABRIC_TOOLCHAIN_DIR"/fabric-ca/go.sum | sha256sum | cut -c1-12)"
+  key="$({ cat "$FABRIC_TOOLCHAIN_DIR"/fabric/go.sum "$FABRIC_TOOLCHAIN_DIR"/fabric-ca/go.sum; fabric_patches; } | sha256sum | cut -c1-12)"
   echo "$SCF_CACHE/fabric-$(fabric_version)-$(go env GOVERSION)-$key/bin"
 }
 
@@ -22,17 +22,43 @@ fabric_module_dir() {
   (cd "$FABRIC_TOOLCHAIN_DIR/fabric" && go list -m -f '{{.Dir}}' github.com/hyperledger/fabric)
 }
 
+# Our fixes to the pinned release, one patch file each, applied in name order (each names the upstream commit it mirrors).
+fabric_patches() {
+  cat "$FABRIC_TOOLCHAIN_DIR"/fabric/patches/*.patch 2>/dev/null || true
+}
+
+# Writes into DIR a module that builds the pinned Fabric with our patches: a copy of the release's module source
+# (DIR/fabric) with network/toolchain/fabric/patches/*.patch applied, and our go.mod replacing the module by it.
+patched_fabric_source() {
+  local dir="$1" patch
+  (cd "$FABRIC_TOOLCHAIN_DIR/fabric" && go mod download github.com/hyperledger/fabric)
+  mkdir -p "$dir"
+  cp -R "$(fabric_module_dir)" "$dir/fabric"
+  chmod -R u+w "$dir/fabric" # the module cache is read-only
+  for patch in "$FABRIC_TOOLCHAIN_DIR"/fabric/patches/*.patch; do
+    [[ -e "$patch" ]] || continue
+    log "applying $(basename "$patch")"
+    patch --batch --forward --quiet -p1 -d "$dir/fabric" <"$patch" ||
+      die "$patch does not apply to Fabric $(fabric_version)"
+  done
+  cp "$FABRIC_TOOLCHAIN_DIR"/fabric/go.mod "$FABRIC_TOOLCHAIN_DIR"/fabric/go.sum "$dir/"
+  (cd "$dir" && go mod edit -replace github.com/hyperledger/fabric=./fabric)
+}
+
 build_fabric_binaries() {
-  local out="$1" version
+  local out="$1" version src="$1.src"
   version="$(fabric_version)"
-  log "building peer, orderer, configtxgen, configtxlator, osnadmin (Fabric $version) into $out"
+  rm -rf "$src"
+  patched_fabric_source "$src"
+  log "building peer, orderer, configtxgen, configtxlator, osnadmin (Fabric $version, patched) into $out"
   # Static binaries: no cgo needed by these five, and they then run in any container rootfs.
-  (cd "$FABRIC_TOOLCHAIN_DIR/fabric" &&
+  (cd "$src" &&
     CGO_ENABLED=0 go build -trimpath -o "$out/" \
       -ldflags "-X github.com/hyperledger/fabric/common/metadata.Version=$version" \
       github.com/hyperledger/fabric/cmd/peer github.com/hyperledger/fabric/cmd/orderer \
       github.com/hyperledger/fabric/cmd/configtxgen github.com/hyperledger/fabric/cmd/configtxlator \
       github.com/hyperledger/fabric/cmd/osnadmin)
+  rm -rf "$src"
 }
 
 build_fabric_ca_binaries() {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -73,6 +73,34 @@ export async function raftLeader(description: ConnectionDescription): Promise<st
     if (metrics.includes(`consensus_etcdraft_is_leader{channel="${description.channel}"} 1`)) return name;
   }
   return undefined;
+}
+
+/** The log file network.sh writes for process NAME (e.g. orderer2). */
+export function processLog(name: string): string {
+  const home = process.env.SCF_HOME ?? path.join(repoRoot, '.scf');
+  return path.join(home, 'logs', `${name}.log`);
+}
+
+/** Where the log of NAME ends now: pass it to logSince to read only what the process writes from here on. */
+export function logMark(name: string): number {
+  try {
+    return statSync(processLog(name)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** What NAME has logged since MARK (from logMark). */
+export function logSince(name: string, mark: number): string {
+  const fd = openSync(processLog(name), 'r');
+  try {
+    const length = Math.max(0, statSync(processLog(name)).size - mark);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, mark);
+    return buffer.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Polls CHECK until it resolves without throwing, for at most TIMEOUT_MS. */
