@@ -17,6 +17,8 @@ module.exports = {
   // Integration submits wait for Raft ordering and commit, and restarts wait for nodes to recover
   // (per-project testTimeout is not honoured by Jest, so it is set here for both).
   testTimeout: 180_000,
+  // A fixed order of files (see the file): the benchmark's load first, the orderer drills last.
+  testSequencer: '<rootDir>/test/support/sequencer.mjs',
   projects: [
     {
       ...shared,

@@ -4,6 +4,7 @@
 // while it replays the log's membership entries (README, Reliability).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { defined } from '../support/defined';
 import { connectAs, FabricSession } from '../support/fabric';
 import { issueRequest, runId } from '../support/gateway-client';
 import { eventually, loadConnection, logMark, logSince, network, raftLeader, repoRoot } from '../support/network';
@@ -25,11 +26,14 @@ function bytesUnder(dir: string, name: RegExp): number {
 const FULL_MEMBERSHIP = /switched to configuration voters=\(1 2 3\)/;
 
 describe('Raft ordering on a used network', () => {
-  let erp: FabricSession;
+  let erp: FabricSession | undefined;
   beforeAll(() => {
     erp = connectAs('CORE-001');
   });
-  afterAll(() => erp?.close());
+  afterAll(() => {
+    erp?.close();
+  });
+  const session = (): FabricSession => defined(erp, 'the CORE-001 session');
   afterEach(() => {
     // Whatever the test killed comes back for the next test file.
     network('start');
@@ -40,18 +44,19 @@ describe('Raft ordering on a used network', () => {
   /** One Issue by the debtor, committed. Each call is a new receivable, so a retry after a lost answer cannot clash. */
   const issue = async (): Promise<void> => {
     const request = issueRequest(`${ref}-${written++}`, 'SUP-T1', '1000');
-    await erp.contract('receivables').submitTransaction('Issue', JSON.stringify(request));
+    await session().contract('receivables').submitTransaction('Issue', JSON.stringify(request));
   };
   const batch = async (size: number): Promise<void> => {
     const items = Array.from({ length: size }, () => issueRequest(`${ref}-${written++}`, 'SUP-T1', '10'));
-    await erp.contract('receivables').submitTransaction('IssueBatch', JSON.stringify({ items }));
+    await session().contract('receivables').submitTransaction('IssueBatch', JSON.stringify({ items }));
   };
   /** A write commits: retried while the cluster elects a leader, since envelopes sent before one exists are dropped. */
   const commits = () => eventually(issue, 120_000);
 
   it('recovers the membership of a restarted leader, and survives a quorum loss and restart', async () => {
     // A used network: a few hundred transactions, so the Raft log is several replay batches long.
-    const ledgerBefore = bytesUnder(dataDir(orderers[0]!), /^blockfile_/);
+    const firstOrderer = defined(orderers[0], 'an orderer in the connection description');
+    const ledgerBefore = bytesUnder(dataDir(firstOrderer), /^blockfile_/);
     const pending = new Set<Promise<void>>();
     for (let n = 0; n < 300; n++) {
       const p = issue().finally(() => pending.delete(p));
@@ -60,27 +65,33 @@ describe('Raft ordering on a used network', () => {
     }
     await Promise.all(pending);
     for (let n = 0; n < 4; n++) await batch(100);
-    const grown = bytesUnder(dataDir(orderers[0]!), /^blockfile_/) - ledgerBefore;
+    const grown = bytesUnder(dataDir(firstOrderer), /^blockfile_/) - ledgerBefore;
     expect(grown).toBeGreaterThan(2 * 512 * 1024);
 
     // 1. The Raft leader crashes and restarts.
-    const restarted = await raftLeader(description);
-    expect(restarted).toBeDefined();
-    const noSnapshot = bytesUnder(path.join(dataDir(restarted!), 'etcdraft', 'snapshot'), /\.snap$/) === 0;
-    const mark = logMark(restarted!);
-    network('kill', restarted!);
+    const restarted = defined(await raftLeader(description), 'a Raft leader before the crash');
+    const noSnapshot = bytesUnder(path.join(dataDir(restarted), 'etcdraft', 'snapshot'), /\.snap$/) === 0;
+    const mark = logMark(restarted);
+    network('kill', restarted);
     network('start');
     // Its replayed log gives it the full membership again...
-    await eventually(async () => {
-      if (!FULL_MEMBERSHIP.test(logSince(restarted!, mark))) throw new Error('not yet');
+    await eventually(() => {
+      if (!FULL_MEMBERSHIP.test(logSince(restarted, mark))) throw new Error('not yet');
+      return Promise.resolve();
     }, 60_000).catch(() => {
-      const replay = logSince(restarted!, mark).split('\n').filter((line) => /newRaft|switched to configuration|Applied config change/.test(line));
-      throw new Error(`${restarted} (no snapshot before the crash: ${noSnapshot}) did not recover its membership in 60 s:\n${replay.join('\n')}`);
+      const replay = logSince(restarted, mark)
+        .split('\n')
+        .filter((line) => /newRaft|switched to configuration|Applied config change/.test(line));
+      throw new Error(
+        `${restarted} (no snapshot before the crash: ${noSnapshot}) did not recover its membership in 60 s:\n${replay.join('\n')}`,
+      );
     });
     // ...and it takes part: with a third orderer down, it and the remaining one elect a leader and order.
     const [stopped, survivor] = orderers.filter((o) => o !== restarted);
-    network('kill', stopped!);
-    await eventually(async () => expect([restarted, survivor]).toContain(await raftLeader(description)), 60_000);
+    network('kill', defined(stopped, 'a second orderer'));
+    await eventually(async () => {
+      expect([restarted, survivor]).toContain(await raftLeader(description));
+    }, 60_000);
     await commits();
     network('start');
 
@@ -90,12 +101,17 @@ describe('Raft ordering on a used network', () => {
       if (!current) throw new Error('no leader');
       return current;
     });
-    const follower = orderers.find((o) => o !== leader)!;
+    const follower = defined(
+      orderers.find((o) => o !== leader),
+      'a follower',
+    );
     const marks = new Map([leader, follower].map((o) => [o, logMark(o)]));
     network('kill', leader);
     network('kill', follower);
     network('start');
-    await eventually(async () => expect(await raftLeader(description)).toBeDefined(), 60_000);
+    await eventually(async () => {
+      expect(await raftLeader(description)).toBeDefined();
+    }, 60_000);
     for (const [o, m] of marks) expect(logSince(o, m)).toMatch(FULL_MEMBERSHIP);
     await commits();
   }, 900_000);
