@@ -105,10 +105,24 @@ describe('Fabric error mapping', () => {
     [
       GrpcStatus.ABORTED,
       "error in simulation: failed to execute transaction t: could not launch chaincode 'receivables_1.0:ab': connection refused",
+      'could not launch chaincode',
     ],
-    [GrpcStatus.FAILED_PRECONDITION, 'no peers available to evaluate chaincode receivables in channel scf'],
-    [GrpcStatus.UNKNOWN, 'no combination of peers can be derived which satisfy the endorsement policy'],
-  ])('maps a recovering network (gRPC %i: %s) to 503 with Retry-After', (code, message) => {
+    [
+      GrpcStatus.FAILED_PRECONDITION,
+      'no peers available to evaluate chaincode receivables in channel scf',
+      'no peers available',
+    ],
+    [
+      GrpcStatus.UNKNOWN,
+      'no combination of peers can be derived which satisfy the endorsement policy',
+      'no combination of peers',
+    ],
+    [
+      GrpcStatus.ABORTED,
+      'failed to collect enough transaction endorsements, see attached details for more info',
+      'failed to collect enough transaction endorsements',
+    ],
+  ])('maps a recovering network (gRPC %i: %s) to 503 with Retry-After, naming the cause', (code, message, named) => {
     const err = new EndorseError({
       code,
       cause: cause(code),
@@ -116,7 +130,13 @@ describe('Fabric error mapping', () => {
       message: `${code}: failed to endorse transaction`,
       details: [{ address: 'peer0:7051', mspId: 'CoreMSP', message }],
     });
-    expect(toApiError(err)).toMatchObject({ code: 'LEDGER_UNAVAILABLE', status: 503, headers: { 'retry-after': '5' } });
+    expect(toApiError(err)).toMatchObject({
+      code: 'LEDGER_UNAVAILABLE',
+      status: 503,
+      headers: { 'retry-after': '5' },
+      // The peer's own words for the condition, not just "unavailable".
+      message: `the endorsing network is unavailable (${named}), retry later`,
+    });
   });
 
   it('maps an unobservable commit to 202 with the txId', () => {

@@ -61,10 +61,11 @@ function contractErrorOf(err: GatewayError): ContractError | undefined {
   return parseContractError(err.message);
 }
 
-const unavailable = (what: string, err: Error): ApiError =>
+/** 503 naming what is unavailable and, when known, the condition the peer reported (its real cause). */
+const unavailable = (what: string, err: Error, reason?: string): ApiError =>
   new ApiError(
     'LEDGER_UNAVAILABLE',
-    `${what} is unavailable, retry later`,
+    `${what} is unavailable${reason === undefined ? '' : ` (${reason})`}, retry later`,
     { cause: err.message },
     { 'retry-after': String(RETRY_AFTER_SECONDS) },
   );
@@ -77,8 +78,16 @@ const RECOVERING = [
   /no combination of peers/i,
   /failed to collect enough transaction endorsements/i,
 ];
-const recovering = (err: GatewayError): boolean =>
-  [err.message, ...err.details.map((d) => d.message)].some((m) => RECOVERING.some((pattern) => pattern.test(m)));
+/** The recovery condition the peer or its details report, as the peer worded it; undefined when none. */
+function recovering(err: GatewayError): string | undefined {
+  for (const message of [err.message, ...err.details.map((d) => d.message)]) {
+    for (const pattern of RECOVERING) {
+      const match = pattern.exec(message);
+      if (match) return match[0];
+    }
+  }
+  return undefined;
+}
 
 // Sets of plain numbers: the client reports codes as numbers, not as members of the gRPC or Fabric enums.
 const TRANSIENT_GRPC_CODES: ReadonlySet<number> = new Set([GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE_EXCEEDED]);
@@ -126,7 +135,8 @@ export function toApiError(err: unknown): ApiError {
     }
     if (isTransient(err.code))
       return unavailable(err instanceof EndorseError ? 'the endorsing peer' : 'the ledger', err);
-    if (recovering(err)) return unavailable('the endorsing network', err);
+    const condition = recovering(err);
+    if (condition !== undefined) return unavailable('the endorsing network', err, condition);
     return new ApiError('LEDGER_ERROR', 'the ledger refused the request', {
       grpcCode: err.code,
       cause: err.message,
