@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.scf/**', '.scf-test/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.scf/**', '.scf-test/**', '.scf-test-docker/**'] },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

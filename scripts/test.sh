@@ -58,6 +58,25 @@ check_no_leftover_containers() {
   [[ -z "${left// /}" ]] || die "containers left behind by the tests: $left"
 }
 
+# The fault drills again, on a network of containers (--runtime docker) in a home and ports of its own. Needs a
+# Docker engine, as the container tests do: SCF_SKIP_CONTAINER_TESTS=1 skips both outside CI.
+run_container_drills() {
+  step jest-docker
+  if [[ "${SCF_SKIP_CONTAINER_TESTS:-}" == 1 && "${CI:-}" != true ]]; then
+    log "SCF_SKIP_CONTAINER_TESTS=1: the fault drills on the container runtime are skipped"
+    return 0
+  fi
+  (
+    export SCF_HOME="$SCF_HOME-docker" SCF_PORT_OFFSET=$((SCF_PORT_OFFSET + 20)) SCF_TEST_RUNTIME=docker
+    local had_network=false status=0
+    "$SCF_ROOT/scripts/network.sh" status >/dev/null 2>&1 && had_network=true
+    log "fault drills on the container runtime ($SCF_HOME, ports +$SCF_PORT_OFFSET)"
+    run_jest --selectProjects integration test/integration/faults.test.ts || status=$?
+    [[ "$had_network" == true ]] || check_no_leftovers
+    return "$status"
+  )
+}
+
 main() {
   local had_network=false status=0 containers_before
   "$SCF_ROOT/scripts/network.sh" status >/dev/null 2>&1 && had_network=true
@@ -66,6 +85,8 @@ main() {
   build_workspaces
   run_jest "$@" || status=$?
   [[ "$had_network" == true ]] || check_no_leftovers
+  # With jest arguments the caller chose what to run; the container drills belong to the whole suite.
+  if [[ $# -eq 0 ]]; then run_container_drills || status=$?; fi
   check_no_leftover_containers "$containers_before"
   return "$status"
 }

@@ -10,8 +10,10 @@ export default function globalSetup(): void {
     return;
   }
   process.env.SCF_TEST_OWNS_NETWORK = 'true';
+  // scripts/test.sh runs the fault drills a second time on the container runtime (SCF_TEST_RUNTIME=docker).
+  const runtime = process.env.SCF_TEST_RUNTIME;
   try {
-    network('up');
+    network('up', ...(runtime ? ['--runtime', runtime] : []));
   } catch (err) {
     // Jest skips the teardown when the setup throws: stop what was started before failing.
     network('down');
