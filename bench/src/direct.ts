@@ -1,5 +1,6 @@
 // The ledger driven directly with @hyperledger/fabric-gateway, through the gateway's own connection code
 // (one gRPC client per peer, one Gateway per identity), so the two paths differ only by the HTTP layer.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { FabricConnections } from '../../gateway/src/fabric/connection';
 import { loadConnectionDescription } from '../../gateway/src/fabric/connection-description';
 import type { IdentityName } from '../../gateway/src/types';
@@ -8,6 +9,9 @@ import type { IdentityName } from '../../gateway/src/types';
 export type ContractName = 'receivables' | 'baseline';
 
 export class DirectLedger {
+  /** The highest block any submit of this ledger committed in. */
+  #lastBlock = -1n;
+
   private constructor(private readonly connections: FabricConnections) {}
 
   static open(connectionPath: string): DirectLedger {
@@ -26,7 +30,26 @@ export class DirectLedger {
     const commit = await this.#contract(identity, contract).submitAsync(fn, { arguments: args });
     const status = await commit.getStatus();
     if (!status.successful) throw new Error(`${fn} ${status.transactionId} committed as invalid (code ${status.code})`);
+    if (status.blockNumber > this.#lastBlock) this.#lastBlock = status.blockNumber;
     return unwrap(contract, fn, commit.getResult()) as T;
+  }
+
+  /**
+   * Waits until every organisation's peer has committed every block this ledger wrote in. Each org's peer commits
+   * on its own, and the endorsers of the next write (any two orgs) must see what setup just wrote.
+   */
+  async settled(timeoutMs = 30_000): Promise<void> {
+    const { identities } = this.connections.description;
+    const oneIdentityPerOrg = new Map<string, IdentityName>();
+    for (const [name, identity] of Object.entries(identities))
+      oneIdentityPerOrg.set(identity.org, name as IdentityName);
+    const deadline = Date.now() + timeoutMs;
+    for (const [org, identity] of oneIdentityPerOrg) {
+      while ((await this.connections.blockHeight(identity)) <= this.#lastBlock) {
+        if (Date.now() > deadline) throw new Error(`the ${org} peer did not reach block ${this.#lastBlock}`);
+        await sleep(50);
+      }
+    }
   }
 
   async evaluate<T = unknown>(identity: string, contract: ContractName, fn: string, ...args: string[]): Promise<T> {

@@ -33,6 +33,7 @@ export async function issueMany(
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, sizes.length) }, worker));
+  await ledger.settled();
   return ids.flat();
 }
 
@@ -55,6 +56,8 @@ export async function lineageTree(
   let level: { id: string; amount: bigint }[] = [{ id: root as string, amount }];
   let nodes = 1;
   for (let d = 0; d < depth; d++) {
+    // Each level splits what the last one wrote: every endorser must have it first.
+    await ledger.settled();
     const children = await Promise.all(
       level.map(async (node) => {
         await ledger.submit(
