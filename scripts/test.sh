@@ -60,7 +60,8 @@ check_no_leftover_containers() {
 
 # The fault drills again, on a network of containers (--runtime docker) in a home and ports of its own: a second
 # test.sh, since this one's network settings are fixed (readonly) once the topology is read. Needs a Docker engine,
-# as the container tests do: SCF_SKIP_CONTAINER_TESTS=1 skips both outside CI.
+# as the container tests do: SCF_SKIP_CONTAINER_TESTS=1 skips both outside CI. (The path goes first: --selectProjects
+# takes every word after it as a project name.)
 run_container_drills() {
   step jest-docker
   if [[ "${SCF_SKIP_CONTAINER_TESTS:-}" == 1 && "${CI:-}" != true ]]; then
@@ -69,7 +70,7 @@ run_container_drills() {
   fi
   log "fault drills on the container runtime ($SCF_HOME-docker, ports +$((SCF_PORT_OFFSET + 20)))"
   SCF_TEST_HOME="$SCF_HOME-docker" SCF_TEST_NETWORK_OFFSET=$((SCF_PORT_OFFSET + 20)) SCF_TEST_RUNTIME=docker \
-    "$SCF_ROOT/scripts/test.sh" --selectProjects integration test/integration/faults.test.ts
+    "$SCF_ROOT/scripts/test.sh" test/integration/faults.test.ts --selectProjects integration
 }
 
 main() {
