@@ -61,6 +61,29 @@ function contractErrorOf(err: GatewayError): ContractError | undefined {
   return parseContractError(err.message);
 }
 
+/**
+ * Endorsers that disagree: one peer refused with a contract error while others answered otherwise (e.g. their
+ * payloads did not match). Each org's peer commits blocks on its own, so the refusal may come from a peer that
+ * lacks a block the others have (NOT_FOUND for a receivable issued a moment ago): not the ledger's answer, but a
+ * transient state, so the caller is told to retry (503) instead of being given a refusal that looks final.
+ */
+function endorsersDisagree(err: GatewayError): ApiError | undefined {
+  if (!(err instanceof EndorseError)) return undefined;
+  const refusals = err.details.flatMap((d) => {
+    const refusal = parseContractError(d.message);
+    return refusal ? [{ mspId: d.mspId, refusal }] : [];
+  });
+  const first = refusals[0];
+  if (first === undefined || refusals.length === err.details.length) return undefined;
+  return new ApiError(
+    'LEDGER_UNAVAILABLE',
+    `the endorsing peers disagree: ${first.mspId}'s peer refused with ${first.refusal.code} while others did not ` +
+      '(a peer may not have the latest blocks yet), retry later',
+    { cause: err.message, refusedBy: first.mspId, refusal: first.refusal },
+    { 'retry-after': String(RETRY_AFTER_SECONDS) },
+  );
+}
+
 /** 503 naming what is unavailable and, when known, the condition the peer reported (its real cause). */
 const unavailable = (what: string, err: Error, reason?: string): ApiError =>
   new ApiError(
@@ -127,6 +150,8 @@ export function toApiError(err: unknown): ApiError {
   }
   if (err instanceof CommitError) return transactionInvalid(err.transactionId, err.code);
   if (err instanceof GatewayError) {
+    const split = endorsersDisagree(err);
+    if (split) return split;
     const contract = contractErrorOf(err);
     if (contract) return new ApiError(contract.code, contract.message, contract.details);
     if (isSubmitDeadline(err)) {
