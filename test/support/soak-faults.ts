@@ -66,15 +66,29 @@ export class FaultDriver {
     return Object.keys(this.description.orderers);
   }
 
-  /** Faults until END (epoch ms), each one followed by its recovery and a stretch of undisturbed traffic. */
+  /**
+   * Faults until END (epoch ms), each one followed by its recovery and a stretch of undisturbed traffic. The kinds
+   * come from a shuffled bag, so every kind occurs once in each round of six.
+   */
   async run(end: number): Promise<void> {
+    const bag: FaultKind[] = [];
     await sleep(this.rng.int(3_000, 8_000));
     while (Date.now() < end && !this.#stopping) {
-      const kind = this.rng.pick(FAULT_KINDS);
+      if (bag.length === 0) bag.push(...this.#shuffled());
+      const kind = bag.pop() as FaultKind;
       await this.inject(kind);
       await this.recover();
       await sleep(this.rng.int(4_000, 12_000));
     }
+  }
+
+  #shuffled(): FaultKind[] {
+    const kinds = [...FAULT_KINDS];
+    for (let i = kinds.length - 1; i > 0; i--) {
+      const j = this.rng.int(0, i);
+      [kinds[i], kinds[j]] = [kinds[j] as FaultKind, kinds[i] as FaultKind];
+    }
+    return kinds;
   }
 
   /** The current fault is the last one. */
