@@ -70,6 +70,7 @@ describe('chaos soak', () => {
         const receivables = await checks.treesAndPledges();
         await checks.writesOnLedger();
         await checks.conflicts();
+        await checks.replays(gateway, sampleOf(ledger.journal, 30, rng));
         for (const follower of followers) await checks.events(gateway, follower, last);
         await checks.peersAgree(description, sampleOf(receivables, 25, rng));
 

@@ -5,8 +5,8 @@ import type { Conflict, HistoryEntry, Page } from './api';
 import { connectAs, type FabricSession } from './fabric';
 import type { GatewayProcess } from './gateway-client';
 import { type ConnectionDescription, eventually } from './network';
-import { type Rng, type SoakClient, type SoakStats, type SseFollower } from './soak-driver';
-import type { SseEvent } from './sse';
+import { type Rng, type SoakClient, type SoakStats, type SseFollower, type WriteRecord } from './soak-driver';
+import { precedes, type SseEvent } from './sse';
 import type { SoakLedger } from './soak-traffic';
 
 /** One node of GET /v1/receivables/{id}/lineage. */
@@ -88,8 +88,7 @@ export class SoakChecks {
         for (const id of writtenIds(record.path, result)) expectations.push({ id, txId, times: 1, what });
       } else if (record.code === 'DOUBLE_PLEDGE') {
         const id = decodeURIComponent(record.path.split('/')[3] ?? '');
-        const txId = (record.response as { error: { details: { txId: string } } }).error.details.txId;
-        expectations.push({ id, txId, times: 0, what });
+        expectations.push({ id, txId: answeredTxId(record) ?? '', times: 0, what });
       }
     }
     await each(expectations, 4, async ({ id, txId, times, what }) => {
@@ -143,6 +142,19 @@ export class SoakChecks {
     return nodes;
   }
 
+  /** A sample of final answers, asked again with the same Idempotency-Key, is replayed unchanged. */
+  async replays(gateway: GatewayProcess, sample: readonly WriteRecord[]): Promise<void> {
+    for (const record of sample) {
+      const res = await gateway.request(record.identity, 'POST', record.path, { body: record.body, key: record.key });
+      this.#count('replays');
+      const same = res.status === record.status && JSON.stringify(res.body) === JSON.stringify(record.response);
+      if (!same || res.headers.get('idempotent-replayed') !== 'true')
+        this.stats.anomaly(
+          `check: key ${record.key} replayed ${res.status} ${JSON.stringify(res.body).slice(0, 200)}, first ${record.status}`,
+        );
+    }
+  }
+
   /** Every 409 DOUBLE_PLEDGE left the conflict records it named, readable by the auditor. */
   async conflicts(): Promise<void> {
     const all = new Map<string, StoredConflict>();
@@ -165,7 +177,11 @@ export class SoakChecks {
     }
   }
 
-  /** Each follower received exactly what a fresh replay of its stream holds, in order: no gap, no repeat. */
+  /**
+   * Each follower received exactly what a fresh replay of its stream holds, in ledger order: no gap, no repeat. The
+   * auditor sees every event, so its stream must also hold each transaction a client was told of (200, or a
+   * recorded refusal) exactly once.
+   */
   async events(gateway: GatewayProcess, follower: SseFollower, until: (e: SseEvent) => boolean): Promise<void> {
     const replay = await gateway.readEvents(follower.identity, (events) => events.some(until), {
       timeoutMs: 120_000,
@@ -180,6 +196,26 @@ export class SoakChecks {
         `check: ${follower.identity} received ${got.length} events, a replay holds ${want.length}; first difference ` +
           `at ${at}: ${String(got[at])} vs ${String(want[at])}`,
       );
+    }
+    const unordered = got.findIndex((id, i) => i > 0 && !precedes(got[i - 1] ?? '', id));
+    if (unordered >= 0)
+      this.stats.anomaly(
+        `check: ${follower.identity}'s event ${String(got[unordered])} does not follow the one before`,
+      );
+    if (follower.identity !== 'AUDIT-01') return;
+    const seen = new Map<string, number>();
+    for (const event of follower.events) {
+      const txId = String(event.data.txId);
+      seen.set(txId, (seen.get(txId) ?? 0) + 1);
+    }
+    for (const record of this.ledger.journal) {
+      const txId = answeredTxId(record);
+      if (txId === undefined) continue;
+      this.#count('eventTxChecks');
+      if (seen.get(txId) !== 1)
+        this.stats.anomaly(
+          `check: tx ${txId} (${record.path}) is ${seen.get(txId) ?? 0} times in the auditor's events`,
+        );
     }
   }
 
@@ -238,6 +274,14 @@ export class SoakChecks {
   }
 }
 
+/** The transaction a final answer named: a committed write's, or the one that recorded a refusal. */
+function answeredTxId(record: WriteRecord): string | undefined {
+  if (record.status === 200) return (record.response as { txId: string }).txId;
+  if (record.code === 'DOUBLE_PLEDGE')
+    return (record.response as { error: { details: { txId: string } } }).error.details.txId;
+  return undefined;
+}
+
 /** The receivables a committed write wrote, from its path and result. */
 function writtenIds(path: string, result: unknown): string[] {
   const parts = path.split('/');
@@ -254,10 +298,10 @@ function writtenIds(path: string, result: unknown): string[] {
   }
 }
 
-/** A sample of COUNT ids, chosen by RNG. */
-export function sampleOf(ids: readonly string[], count: number, rng: Rng): string[] {
-  const pool = [...ids];
-  const out: string[] = [];
-  while (pool.length > 0 && out.length < count) out.push(pool.splice(rng.int(0, pool.length - 1), 1)[0] as string);
+/** A sample of COUNT items, chosen by RNG. */
+export function sampleOf<T>(items: readonly T[], count: number, rng: Rng): T[] {
+  const pool = [...items];
+  const out: T[] = [];
+  while (pool.length > 0 && out.length < count) out.push(pool.splice(rng.int(0, pool.length - 1), 1)[0] as T);
   return out;
 }
