@@ -27,7 +27,9 @@ describe('chaos soak', () => {
       const ledger = newLedger();
       const description = loadConnection();
       // The checks at the end read every receivable: the per-identity rate limit is not what this test is about.
+      const rateLimit = process.env.SCF_GATEWAY_RATE_LIMIT;
       process.env.SCF_GATEWAY_RATE_LIMIT = '1000000';
+      // (Kept for the whole test: a crashed gateway is launched again with the same environment.)
       const gateway = await GatewayProcess.start();
       const faults = new FaultDriver(rng.fork(), stats, gateway, description);
       const traffic = new Traffic(gateway, stats, ledger, runId());
@@ -96,6 +98,8 @@ describe('chaos soak', () => {
         await Promise.allSettled(lanes);
         await Promise.all(followers.map((f) => f.abort()));
         await gateway.stop();
+        if (rateLimit === undefined) delete process.env.SCF_GATEWAY_RATE_LIMIT;
+        else process.env.SCF_GATEWAY_RATE_LIMIT = rateLimit;
       }
     },
     (SECONDS + 20 * 60) * 1000,
