@@ -6,6 +6,8 @@ import { ConnectionDescription, IdentityEntry, loadConnection } from './network'
 
 export interface FabricSession {
   contract(name?: string): Contract;
+  /** Another chaincode of the channel, e.g. the system chaincode `qscc`. */
+  chaincode(name: string): Contract;
   close(): void;
 }
 
@@ -44,6 +46,7 @@ export function connectWith(
   const network = gateway.getNetwork(description.channel);
   return {
     contract: (name?: string) => network.getContract(description.chaincode, name),
+    chaincode: (name: string) => network.getContract(name),
     close: () => {
       gateway.close();
       client.close();

@@ -3,7 +3,7 @@
 import Sequencer from '@jest/test-sequencer';
 
 const FIRST = ['bench.test.ts'];
-const LAST = ['faults.test.ts', 'raft-restart.test.ts'];
+const LAST = ['faults.test.ts', 'raft-restart.test.ts', 'soak.test.ts'];
 const rank = (test) => {
   const name = test.path.split('/').pop();
   if (FIRST.includes(name)) return 0;
