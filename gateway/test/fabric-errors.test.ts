@@ -140,35 +140,27 @@ describe('Fabric error mapping', () => {
   });
 
   it('answers 503, not the refusal, when one endorser refuses and the others disagree with it', () => {
-    const refusal = 'SCF_ERROR:{"code":"NOT_FOUND","details":{},"message":"receivable RCV-1 does not exist"}';
-    const lagging = new EndorseError({
-      code: GrpcStatus.ABORTED,
-      cause: cause(GrpcStatus.ABORTED),
-      transactionId: 't',
-      message: '10 ABORTED: failed to endorse transaction, see attached details for more info',
-      details: [
-        { address: 'peer0.bank2:10051', mspId: 'Bank2MSP', message: `chaincode response 500, ${refusal}` },
-        { address: 'peer0.core:7051', mspId: 'CoreMSP', message: 'ProposalResponsePayloads do not match' },
-      ],
-    });
-    expect(toApiError(lagging)).toMatchObject({
+    const refusal =
+      'chaincode response 500, SCF_ERROR:{"code":"NOT_FOUND","details":{},"message":"receivable RCV-1 does not exist"}';
+    const endorsementFailed = (coreSays: string) =>
+      new EndorseError({
+        code: GrpcStatus.ABORTED,
+        cause: cause(GrpcStatus.ABORTED),
+        transactionId: 't',
+        message: '10 ABORTED: failed to endorse transaction, see attached details for more info',
+        details: [
+          { address: 'peer0.bank2:10051', mspId: 'Bank2MSP', message: refusal },
+          { address: 'peer0.core:7051', mspId: 'CoreMSP', message: coreSays },
+        ],
+      });
+    expect(toApiError(endorsementFailed('ProposalResponsePayloads do not match'))).toMatchObject({
       code: 'LEDGER_UNAVAILABLE',
       status: 503,
       headers: { 'retry-after': '5' },
       details: { refusedBy: 'Bank2MSP', refusal: { code: 'NOT_FOUND' } },
     });
     // Every endorser that answered refused alike: that is the ledger's answer.
-    const agreed = new EndorseError({
-      code: GrpcStatus.ABORTED,
-      cause: cause(GrpcStatus.ABORTED),
-      transactionId: 't',
-      message: '10 ABORTED: failed to endorse transaction, see attached details for more info',
-      details: [
-        { address: 'peer0.bank2:10051', mspId: 'Bank2MSP', message: `chaincode response 500, ${refusal}` },
-        { address: 'peer0.core:7051', mspId: 'CoreMSP', message: `chaincode response 500, ${refusal}` },
-      ],
-    });
-    expect(toApiError(agreed)).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+    expect(toApiError(endorsementFailed(refusal))).toMatchObject({ code: 'NOT_FOUND', status: 404 });
   });
 
   it('maps an unobservable commit to 202 with the txId', () => {
